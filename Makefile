@@ -1,0 +1,52 @@
+# TF Katas — every learner command is a make target; each runs `make setup` first if needed.
+#   make kata N=05      run kata 05 against your code        make hint N=05   next hint
+#   make check          prove every kata (solutions, stubs, wrong answers)
+# The work is done by the helper package: `.venv/bin/python -m tfkatas --help`.
+
+PYTHON_BOOTSTRAP ?= python3
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+FLAVOUR := $(if $(filter 1 yes true,$(GPU)),gpu,cpu)
+REQUIREMENTS := requirements/$(FLAVOUR).txt
+STAMP := $(VENV)/.installed-$(FLAVOUR)
+TFKATAS := @$(PYTHON) -m tfkatas
+MAKEFLAGS += --no-print-directory
+
+.DEFAULT_GOAL := help
+.PHONY: help setup list kata hint check stubs readme
+
+help:
+	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
+	@echo "  make kata N=05     run kata 05's tests against your code (FOCUS=1: one failure at a time, V=1: tracebacks)"
+	@echo "  make hint N=05     the next hint for kata 05"
+	@echo "  make list          every kata, in order"
+	@echo "  make check         prove the whole set: solutions pass, stubs fail, wrong answers caught (DEVICE=cpu|gpu)"
+	@echo "  make stubs         regenerate katas/ from solutions/ (edited files are backed up first)"
+	@echo "  make setup         create .venv with pinned packages (GPU=1 for the CUDA build); other targets do it for you"
+
+# The stamp records which requirements file is installed; editing it re-runs the install.
+setup: $(STAMP)
+$(STAMP): $(REQUIREMENTS)
+	@test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
+	@echo "Installing the pinned environment into $(VENV) (first run only; a few minutes)…"
+	@$(PYTHON) -m pip install --quiet --disable-pip-version-check -r $(REQUIREMENTS)
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+list: setup
+	$(TFKATAS) list
+
+kata: setup
+	$(TFKATAS) kata $(N) $(if $(filter 1,$(V)),--verbose) $(if $(filter 1,$(FOCUS)),--focus)
+
+hint: setup
+	$(TFKATAS) hint $(N) $(if $(filter 1,$(ALL)),--all)
+
+check: setup
+	$(TFKATAS) check $(N) $(if $(DEVICE),--device $(DEVICE))
+
+stubs: setup
+	$(TFKATAS) stubs $(N)
+
+readme: setup
+	$(TFKATAS) readme

@@ -1,0 +1,1 @@
+"""One module per helper command; see `tfkatas.cli.COMMANDS`."""

@@ -1,0 +1,114 @@
+"""`make check`: prove the kata set on this machine, like rustlings' `dev check`.
+
+1. Static checks, no TensorFlow: curriculum entries are complete, no stray files, stubs are in
+   sync with solutions, the README table is current.
+2. One pytest run (parallel across cores) of every test against the solution (must pass),
+   the generated stub (must fail with NotImplementedError) and each wrong answer (must fail
+   at least one test), plus the helper package's own tests.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from tfkatas.commands.common import fail
+from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, CurriculumError, find_kata, load_curriculum
+from tfkatas.stubs import StubError, compare_with_stub, write_stub
+
+STUBS_BUILD_DIR = ROOT / ".build" / "stubs"
+ALLOWED_KATA_FILES = {"__pycache__"}
+TOOLING_TESTS = ROOT / "tooling_tests"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("number", nargs="?", help="check only this kata (default: all, plus the tooling tests)")
+    parser.add_argument("--device", choices=("cpu", "gpu"), default=os.environ.get("KATA_DEVICE") or None,
+                        help="pin TensorFlow to the CPU, or require a GPU")
+    parser.add_argument("--workers", default=os.environ.get("KATA_WORKERS", "auto"),
+                        help="parallel pytest workers (default: one per core, at most 4)")
+    parser.add_argument("--strict", action="store_true", default=bool(os.environ.get("CI")),
+                        help="treat edited kata files as drift (default when CI is set)")
+
+
+def static_problems(katas, strict: bool) -> tuple[list[str], list[str]]:
+    """Problems that fail the check, and notes that do not (learner edits outside strict mode)."""
+    problems, notes = [], []
+    known = {kata.dirname for kata in load_curriculum()}
+    for directory in (KATAS_DIR, SOLUTIONS_DIR):
+        for path in sorted(directory.iterdir()) if directory.exists() else []:
+            if path.is_dir() and path.name not in known and path.name != "__pycache__":
+                problems.append(f"{path.relative_to(ROOT)} is not listed in curriculum.toml")
+    for kata in katas:
+        expected = {"katas": {kata.module_filename, kata.test_filename},
+                    "solutions": {kata.module_filename, "wrong_answers.py"}}
+        for name, directory in (("katas", KATAS_DIR), ("solutions", SOLUTIONS_DIR)):
+            folder = directory / kata.dirname
+            if not folder.is_dir():
+                problems.append(f"kata {kata.code}: {name}/{kata.dirname}/ is missing")
+                continue
+            present = {path.name for path in folder.iterdir()} - ALLOWED_KATA_FILES
+            for missing in sorted(expected[name] - present):
+                problems.append(f"kata {kata.code}: {name}/{kata.dirname}/{missing} is missing")
+            for stray in sorted(present - expected[name]):
+                problems.append(f"kata {kata.code}: stray file {name}/{kata.dirname}/{stray}")
+        if not 2 <= len(kata.hints) <= 4 or not all(hint.strip() for hint in kata.hints):
+            problems.append(f"kata {kata.code}: needs 2-4 non-empty hints in curriculum.toml")
+        if kata.hints_zh and len(kata.hints_zh) != len(kata.hints):
+            problems.append(f"kata {kata.code}: hints_zh has {len(kata.hints_zh)} hints, hints has {len(kata.hints)}")
+        if not kata.solution_path.exists():
+            continue
+        try:
+            report = compare_with_stub(kata)
+        except StubError as error:
+            problems.append(f"kata {kata.code}: {error}")
+            continue
+        shown = kata.stub_path.relative_to(ROOT)
+        if report.state in ("drifted", "missing"):
+            problems.append(f"kata {kata.code}: {shown} is out of sync with its solution ({report.detail}); "
+                            "run `make stubs`")
+        elif report.state == "edited":
+            message = f"kata {kata.code}: {shown} differs from the generated stub ({report.detail})"
+            (problems if strict else notes).append(message + ("" if strict else " - your work, left untouched"))
+    return problems, notes
+
+
+def run(args) -> int:
+    started = time.perf_counter()
+    try:
+        katas = [find_kata(args.number)] if args.number else load_curriculum()
+    except CurriculumError as error:
+        return fail(str(error))
+    problems, notes = static_problems(katas, args.strict)
+    if not args.number:
+        from tfkatas.commands.readme import README, with_table
+
+        if with_table(README.read_text()) != README.read_text():
+            problems.append("README.md's kata table is out of date: run `make readme`")
+    for note in notes:
+        print(f"note: {note}")
+    if problems:
+        print(f"make check: {len(problems)} problem(s) before running any test:")
+        for problem in problems:
+            print(f"  - {problem}")
+        return 1
+    for kata in katas:
+        write_stub(kata, STUBS_BUILD_DIR)
+    if args.device:
+        os.environ["KATA_DEVICE"] = args.device
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    paths = [str(kata.test_path) for kata in katas]
+    if not args.number and TOOLING_TESTS.exists():
+        paths.append(str(TOOLING_TESTS))
+    workers = args.workers if args.workers != "auto" else str(min(4, os.cpu_count() or 1))
+    arguments = [*paths, "--kata-check", "--kata-stubs-dir", str(STUBS_BUILD_DIR), "-q", "--tb=no", "-rN",
+                 "--rootdir", str(ROOT)]
+    if workers not in ("0", "1") and len(katas) > 1:
+        arguments += ["-n", workers, "--dist", "loadfile"]
+    else:
+        arguments += ["-p", "no:xdist"]
+    import pytest
+
+    status = int(pytest.main(arguments))
+    print(f"make check finished in {time.perf_counter() - started:.1f} s (exit {status})")
+    return status

@@ -1,0 +1,130 @@
+"""The curriculum: kata metadata read from `curriculum.toml`, and where each kata's files live.
+
+The TOML file is the single source of truth for order, titles, hints and time budgets;
+code never hard-codes a kata.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CURRICULUM_FILE = ROOT / "curriculum.toml"
+KATAS_DIR = ROOT / "katas"
+SOLUTIONS_DIR = ROOT / "solutions"
+SOURCE_NOTES_DIR = ROOT.parent / "shared" / "seeds"
+
+
+class CurriculumError(ValueError):
+    """Raised for a kata number or curriculum entry that does not exist or is malformed."""
+
+
+@dataclass(frozen=True)
+class Kata:
+    number: int
+    slug: str
+    title: str
+    topic: str
+    source: str
+    summary: str
+    minutes: int
+    timeout: int
+    hints: tuple[str, ...]
+    title_zh: str = ""
+    summary_zh: str = ""
+    hints_zh: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def code(self) -> str:
+        """The two-digit kata number, as learners type it: `make kata N=05`."""
+        return f"{self.number:02d}"
+
+    @property
+    def dirname(self) -> str:
+        return f"{self.code}_{self.slug}"
+
+    @property
+    def module_filename(self) -> str:
+        return f"{self.slug}.py"
+
+    @property
+    def test_filename(self) -> str:
+        return f"test_{self.slug}.py"
+
+    def module_path(self, target_dir: Path) -> Path:
+        """The kata's code file inside `katas/`, `solutions/` or any directory laid out like them."""
+        return target_dir / self.dirname / self.module_filename
+
+    @property
+    def stub_path(self) -> Path:
+        return self.module_path(KATAS_DIR)
+
+    @property
+    def solution_path(self) -> Path:
+        return self.module_path(SOLUTIONS_DIR)
+
+    @property
+    def test_path(self) -> Path:
+        return KATAS_DIR / self.dirname / self.test_filename
+
+    @property
+    def wrong_answers_path(self) -> Path:
+        return SOLUTIONS_DIR / self.dirname / "wrong_answers.py"
+
+    def localized_hints(self, language: str) -> tuple[str, ...]:
+        return self.hints_zh if language == "zh" and self.hints_zh else self.hints
+
+    def localized_title(self, language: str) -> str:
+        return self.title_zh if language == "zh" and self.title_zh else self.title
+
+    def localized_summary(self, language: str) -> str:
+        return self.summary_zh if language == "zh" and self.summary_zh else self.summary
+
+
+_REQUIRED = ("number", "slug", "title", "topic", "source", "summary", "minutes", "timeout", "hints")
+
+
+def load_curriculum(path: Path = CURRICULUM_FILE) -> list[Kata]:
+    """Every kata in curriculum order."""
+    with open(path, "rb") as file:
+        entries = tomllib.load(file).get("kata", [])
+    katas = []
+    for entry in entries:
+        missing = [key for key in _REQUIRED if key not in entry]
+        if missing:
+            raise CurriculumError(f"{path.name}: kata entry {entry.get('number', '?')} lacks {', '.join(missing)}")
+        entry = dict(entry)
+        entry["hints"] = tuple(entry["hints"])
+        entry["hints_zh"] = tuple(entry.get("hints_zh", ()))
+        katas.append(Kata(**entry))
+    return sorted(katas, key=lambda kata: kata.number)
+
+
+def find_kata(number: str | int, katas: list[Kata] | None = None) -> Kata:
+    """The kata a learner means by `N=5`, `N=05` or `N=topk`; a clear error otherwise."""
+    katas = load_curriculum() if katas is None else katas
+    text = str(number).strip()
+    for kata in katas:
+        if text.isdigit() and int(text) == kata.number or text in (kata.slug, kata.dirname):
+            return kata
+    known = f"{katas[0].code}..{katas[-1].code}" if katas else "none"
+    raise CurriculumError(f"there is no kata {text!r} (katas are numbered {known}; `make list` shows them all)")
+
+
+def kata_for_path(path: Path, katas: list[Kata] | None = None) -> Kata | None:
+    """The kata whose folder holds `path` (a test file, say), or None."""
+    katas = load_curriculum() if katas is None else katas
+    by_dirname = {kata.dirname: kata for kata in katas}
+    for part in Path(path).parts:
+        if part in by_dirname:
+            return by_dirname[part]
+    return None
+
+
+def learner_language() -> str:
+    """'zh' when KATA_LANG or LANG asks for Chinese, else 'en'."""
+    setting = os.environ.get("KATA_LANG") or os.environ.get("LANG", "")
+    return "zh" if setting.lower().startswith("zh") else "en"

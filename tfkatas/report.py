@@ -1,0 +1,96 @@
+"""Turn per-test records into words: the learner's report and `make check`'s verdict.
+
+Pure functions over plain dicts (no pytest, no TensorFlow), so they are easy to test.
+A record is {"variant", "outcome", "message", "not_implemented", "duration"}.
+"""
+
+from __future__ import annotations
+
+from tfkatas.curriculum import Kata
+
+SHOWN_FAILURES = 5
+
+
+def _test_name(nodeid: str) -> str:
+    name = nodeid.split("::")[-1]
+    return name.split("[")[0]
+
+
+def learner_report(curriculum: list[Kata], results: dict) -> list[str]:
+    by_code = {kata.code: kata for kata in curriculum}
+    lines: list[str] = []
+    for code in sorted(code for code in results if code in by_code):
+        kata, records = by_code[code], results[code]
+        passed = sum(record["outcome"] == "passed" for record in records.values())
+        failures = [(nodeid, record) for nodeid, record in records.items() if record["outcome"] == "failed"]
+        lines.append("")
+        lines.append(f"Kata {code} · {kata.title} — {passed} of {len(records)} tests pass")
+        if not failures:
+            following = [k for k in curriculum if k.number > kata.number]
+            after = f" Next: make kata N={following[0].code}" if following else " That was the last kata!"
+            lines.append(f"  All tests pass. Well done!{after}")
+            continue
+        for nodeid, record in failures[:SHOWN_FAILURES]:
+            lines.append(f"  ✗ {_test_name(nodeid)}: {record['message']}")
+        if len(failures) > SHOWN_FAILURES:
+            lines.append(f"  … and {len(failures) - SHOWN_FAILURES} more failing (make kata N={code} V=1 shows all)")
+        lines.append(f"  Edit {kata.stub_path.relative_to(kata.stub_path.parents[2])}, fix the first failure, run again.")
+        lines.append(f"  hint: make hint N={code}")
+    return lines
+
+
+def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of) -> tuple[list[str], bool]:
+    """The per-kata table of `make check` and whether every promise holds."""
+    problems: list[str] = []
+    rows = [f"{'kata':<6}{'solutions pass':>16}{'stubs fail':>12}{'wrong answers caught':>22}{'test time':>11}"]
+    for kata in curriculum:
+        records = results.get(kata.code)
+        if not records:
+            if kata.solution_path.exists():
+                problems.append(f"kata {kata.code}: no test ran (is {kata.test_path.name} there?)")
+            continue
+        by_variant: dict[str, list[tuple[str, dict]]] = {}
+        for nodeid, record in records.items():
+            by_variant.setdefault(record["variant"] or "solutions", []).append((nodeid, record))
+        solution_records = by_variant.get("solutions", [])
+        solution_passes = sum(r["outcome"] in ("passed", "skipped") for _, r in solution_records)
+        for nodeid, record in solution_records:
+            if record["outcome"] == "failed":
+                problems.append(f"kata {kata.code}: {_test_name(nodeid)} fails on the solution: {record['message']}")
+        stub_records = by_variant.get("stubs", [])
+        stub_fails = 0
+        for nodeid, record in stub_records:
+            if record["outcome"] != "failed":
+                problems.append(f"kata {kata.code}: {_test_name(nodeid)} passes on the untouched stub, "
+                                "so it does not test the learner's code")
+            elif not record["not_implemented"]:
+                problems.append(f"kata {kata.code}: {_test_name(nodeid)} fails on the stub, but not with the "
+                                f"stub's NotImplementedError: {record['message']}")
+            else:
+                stub_fails += 1
+        wrongs = wrong_answers_of(kata)
+        caught = 0
+        for wrong in wrongs:
+            outcomes = [r["outcome"] for _, r in by_variant.get(wrong.id, [])]
+            if "failed" in outcomes:
+                caught += 1
+            else:
+                problems.append(f"kata {kata.code}: wrong answer {wrong.id} ({wrong.description}) passes every test")
+        if len(wrongs) < 3:
+            problems.append(f"kata {kata.code}: only {len(wrongs)} wrong answers in wrong_answers.py (at least 3)")
+        seconds = sum(r["duration"] for _, r in solution_records)
+        rows.append(f"{kata.code:<6}{f'{solution_passes}/{len(solution_records)}':>16}"
+                    f"{f'{stub_fails}/{len(stub_records)}':>12}{f'{caught}/{len(wrongs)}':>22}{seconds:>10.1f}s")
+    for nodeid, record in results.get("tooling", {}).items():
+        if record["outcome"] == "failed":
+            problems.append(f"tooling test {nodeid} failed: {record['message']}")
+    tooling = results.get("tooling", {})
+    lines = ["", "make check: every kata against its solution, its stub and its wrong answers", *rows]
+    if tooling:
+        passed = sum(r["outcome"] == "passed" for r in tooling.values())
+        lines.append(f"tooling tests: {passed}/{len(tooling)} pass")
+    if problems:
+        lines += ["", f"{len(problems)} problem(s):", *(f"  - {problem}" for problem in problems)]
+    else:
+        lines += ["", "All good: every solution passes, every stub fails, every wrong answer is caught."]
+    return lines, not problems

@@ -90,6 +90,19 @@ def _offline(method):
 
 
 def pytest_report_header(config):
+    return _header_lines(config)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """pytest hides the header under -q; a learner's run still says what it tested and where."""
+    config = session.config
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and config.option.verbose < 0 and not hasattr(config, "workerinput"):
+        reporter.write_line(" · ".join(_header_lines(config)), light=True)
+
+
+def _header_lines(config) -> list[str]:
     import importlib.metadata as metadata
 
     def version(*names):

@@ -28,6 +28,7 @@ from tfkatas.targets import (KataLoadError, describe_target, load_kata_module, l
 SEED_HELP = "seed for Python, numpy and TensorFlow, set before every test (env KATA_SEED, default 1234)"
 CHECK_HELP = "prove the kata set: solutions pass, stubs fail, every wrong answer is caught"
 STUBS_DIR_HELP = "directory of freshly generated stubs to test in check mode (default: generated into .build/stubs)"
+RESULTS_JSON_HELP = "write the per-test records of every kata as JSON to this path (make progress, grade, watch)"
 
 STUB_VARIANT = "stubs"
 _RESULTS: list = []
@@ -42,6 +43,7 @@ def pytest_addoption(parser):
     group.addoption("--kata-check", action="store_true", default=False, help=CHECK_HELP)
     group.addoption("--kata-stubs-dir", default=None, help=STUBS_DIR_HELP)
     group.addoption("--kata-seed", type=int, default=int(os.environ.get("KATA_SEED", "1234")), help=SEED_HELP)
+    group.addoption("--kata-results-json", default=None, metavar="PATH", help=RESULTS_JSON_HELP)
 
 
 def pytest_configure(config):
@@ -51,10 +53,16 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: a training test; `make check` still runs it")
     _refuse_network_connections()
     config._kata_curriculum = load_curriculum()
-    config._kata_results = defaultdict(dict)  # kata code -> {nodeid: outcome record}
+    config._kata_results = _Results(dict)  # kata code -> {nodeid: outcome record}
+    config._kata_results._kata_curriculum = config._kata_curriculum
+    config._kata_results._kata_record_collection = bool(config.option.kata_results_json)
     _RESULTS[:] = [config._kata_results]  # pytest_runtest_logreport receives no config.
     if config.option.kata_check and not config.option.kata_stubs_dir and not hasattr(config, "workerinput"):
         config.option.kata_stubs_dir = str(_generate_stubs(config._kata_curriculum))
+
+
+class _Results(defaultdict):
+    """The per-kata records; a defaultdict that can carry the curriculum for hooks without config."""
 
 
 def _generate_stubs(curriculum: list[Kata]) -> Path:
@@ -126,7 +134,9 @@ def _header_lines(config) -> list[str]:
 
 
 def _visible_devices() -> str:
-    import tensorflow as tf
+    from tfkatas.quiet import import_tensorflow
+
+    tf = import_tensorflow()
 
     names = []
     for device in tf.config.list_physical_devices():
@@ -144,7 +154,9 @@ def _tf32_wanted() -> bool:
 
 def pytest_sessionstart(session):
     if os.environ.get("KATA_DEVICE", "").lower() == "gpu":
-        import tensorflow as tf
+        from tfkatas.quiet import import_tensorflow
+
+        tf = import_tensorflow()
 
         if not tf.config.list_physical_devices("GPU"):
             pytest.exit("DEVICE=gpu, but TensorFlow sees no GPU (is the CUDA build installed? make setup GPU=1)",
@@ -203,7 +215,9 @@ def kata(request):
         wrong = next(w for w in wrong_answers(meta) if w.id == variant)
         return load_wrong_answer(meta, wrong)
     except KataLoadError as error:
-        pytest.fail(str(error), pytrace=False)
+        broken = pytest.fail.Exception(str(error), pytrace=False)
+        broken.kata_broken = True  # Syntax or import error: `make progress` shows the kata as broken.
+        raise broken from None
 
 
 @pytest.fixture(autouse=True)
@@ -241,6 +255,7 @@ def pytest_runtest_makereport(item, call):
     if report.failed and call.excinfo is not None:
         report.user_properties.append(("kata_message", _explain(item, call.excinfo)))
         report.user_properties.append(("kata_not_implemented", _raised_not_implemented(call.excinfo.value)))
+        report.user_properties.append(("kata_broken", getattr(call.excinfo.value, "kata_broken", False)))
         variant = _variant_of(item)
         if variant and variant.startswith("wrong"):
             _caught.add(f"{item.path}::{variant}")
@@ -310,7 +325,8 @@ def pytest_runtest_logreport(report):
     record["duration"] += report.duration
     if report.failed and record["outcome"] != "failed":
         record.update(outcome="failed", message=properties.get("kata_message", ""),
-                      not_implemented=properties.get("kata_not_implemented", False))
+                      not_implemented=properties.get("kata_not_implemented", False),
+                      broken=properties.get("kata_broken", False))
     elif report.skipped and record["outcome"] == "passed":
         record["outcome"] = "skipped"
 
@@ -351,9 +367,31 @@ def _selected_katas(config) -> list[Kata]:
             if any(kata.test_path == path or path in kata.test_path.parents for path in asked)]
 
 
+def pytest_collectreport(report):
+    """With --kata-results-json, a test file that cannot be collected becomes one failed record."""
+    if not report.failed or not _RESULTS or not getattr(_RESULTS[0], "_kata_record_collection", False):
+        return
+    path = Path(str(report.fspath))
+    kata = kata_for_path(path, _RESULTS[0]._kata_curriculum)
+    lines = [line[1:].strip() for line in report.longreprtext.splitlines() if line.startswith("E ")]
+    reason = lines[-1] if lines else (report.longreprtext.strip().splitlines() or ["error"])[-1]
+    _RESULTS[0][kata.code if kata else "tooling"][report.nodeid] = {
+        "variant": None, "outcome": "failed", "message": f"{_shown_path(path)} could not be collected: {reason}",
+        "not_implemented": False, "broken": True, "duration": 0.0}
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
     config = session.config
+    if config.option.kata_results_json and not hasattr(config, "workerinput"):
+        _write_results_json(config, exitstatus)
     if config.option.kata_check and not hasattr(config, "workerinput"):
         ok = getattr(config, "_kata_check_ok", None)
         if ok is None:
@@ -362,3 +400,13 @@ def pytest_sessionfinish(session, exitstatus):
             _, ok = check_verdict(_selected_katas(config), config._kata_results, wrong_answers)
         if exitstatus in (0, 1):
             session.exitstatus = 0 if ok else 1
+
+
+def _write_results_json(config, exitstatus) -> None:
+    """The records as JSON, written atomically: {"exitstatus", "katas": {code: {nodeid: record}}}."""
+    import json
+
+    path = Path(config.option.kata_results_json)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps({"exitstatus": int(exitstatus), "katas": config._kata_results}, indent=1))
+    os.replace(temporary, path)

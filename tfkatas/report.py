@@ -9,6 +9,7 @@ from __future__ import annotations
 from tfkatas.curriculum import Kata
 
 SHOWN_FAILURES = 5
+_BROKEN_WRONG_ANSWER_ERRORS = {"NameError", "KataLoadError"}
 
 
 def _test_name(nodeid: str) -> str:
@@ -71,11 +72,15 @@ def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of) -> tu
         wrongs = wrong_answers_of(kata)
         caught = 0
         for wrong in wrongs:
-            outcomes = [r["outcome"] for _, r in by_variant.get(wrong.id, [])]
-            if "failed" in outcomes:
-                caught += 1
-            else:
+            failures = [r for _, r in by_variant.get(wrong.id, []) if r["outcome"] == "failed"]
+            if not failures:
                 problems.append(f"kata {kata.code}: wrong answer {wrong.id} ({wrong.description}) passes every test")
+            elif all(r.get("error_type") in _BROKEN_WRONG_ANSWER_ERRORS for r in failures):
+                # A NameError says the wrong answer itself is broken, not that a test caught the mistake.
+                problems.append(f"kata {kata.code}: wrong answer {wrong.id} only fails with "
+                                f"{failures[0]['error_type']}: {failures[0]['message']}")
+            else:
+                caught += 1
         if len(wrongs) < 3:
             problems.append(f"kata {kata.code}: only {len(wrongs)} wrong answers in wrong_answers.py (at least 3)")
         seconds = sum(r["duration"] for _, r in solution_records)

@@ -72,3 +72,12 @@ def test_the_learner_report_names_the_failure_and_the_hint_command(monkeypatch):
     text = "\n".join(learner_report([KATA], results))
     assert "1 of 2 tests pass" in text and "f returned shape (2,), expected (3,)" in text
     assert "make hint N=99" in text
+
+
+def test_a_wrong_answer_caught_only_by_its_own_name_error_fails_the_check():
+    results = clean_results()
+    for test in ("test_a", "test_b"):
+        results["99"][f"k::{test}[wrong3-f]"] = record("wrong3-f", "failed", message="NameError: helper")
+        results["99"][f"k::{test}[wrong3-f]"]["error_type"] = "NameError"
+    lines, ok = verdict(results)
+    assert not ok and any("wrong3-f only fails with NameError" in line for line in lines), "\n".join(lines)

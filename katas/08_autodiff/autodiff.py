@@ -1,0 +1,114 @@
+"""Kata 08 — Automatic differentiation.
+
+TensorFlow records the operations you run inside a `tf.GradientTape` and plays them
+backwards to get derivatives (reverse mode); `tf.autodiff.ForwardAccumulator` pushes a
+derivative forwards alongside the values instead (forward mode). Numerical differentiation
+— nudging an input a little and watching the output move — is slow and approximate, but it
+needs no tape at all, which makes it the standard way to check a gradient.
+
+The notes' worked example is y = ln(x1) + x1*x2 - sin(x2) at x1 = 2, x2 = 5:
+y = ln 2 + 10 - sin 5 ≈ 11.652, dy/dx1 = 1/x1 + x2 = 5.5 and dy/dx2 = x1 - cos x2 ≈ 1.716.
+
+Run `make kata N=08` to test your answers, `make hint N=08` when stuck.
+"""
+
+import numpy as np
+import tensorflow as tf
+
+
+def value_and_gradient(function, x):
+    """The value of `function(x)` (a scalar) and its gradient with respect to `x`.
+
+    `x` is a plain tensor (`tf.constant`), not a `tf.Variable`. Return `(value, gradient)`
+    where `gradient` has the shape and dtype of `x`.
+
+    Example: function = lambda x: tf.reduce_sum(x ** 2), x = [1., 2., 3.]
+    -> (14.0, [2., 4., 6.]).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("a tape only follows variables by itself; call tape.watch(x) for a constant.")
+
+
+def gradients_of_each(functions, x):
+    """The gradient of every function in the list `functions` with respect to `x`, from ONE tape.
+
+    Each function maps `x` to a scalar. Return a list with one gradient per function, in order,
+    each shaped like `x`.
+
+    Example: functions [lambda x: tf.reduce_sum(x ** 2), lambda x: tf.reduce_sum(3 * x)],
+    x = [1., 2.] -> [[2., 4.], [3., 3.]].
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("a tape frees its record after one gradient call unless it is persistent=True.")
+
+
+def second_derivative(function, x):
+    """The first and second derivatives of an element-wise `function` at every point of `x`.
+
+    `function` acts on each element of `x` on its own (like `x ** 3` or `tf.sin`); `x` is a
+    constant of any shape. Return `(first, second)`, both shaped like `x`.
+
+    Example: function = lambda x: x ** 3, x = [2., -1.] -> ([12., 3.], [12., -6.]).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("nest two tapes: the inner one gives f'(x), the outer one differentiates that again.")
+
+
+def numerical_gradient(function, x, epsilon=1e-4):
+    """The gradient of a scalar `function` at the numpy float64 array `x`, by central differences.
+
+    For every element i: (f(x + epsilon*e_i) - f(x - epsilon*e_i)) / (2 * epsilon), where e_i
+    is 1 at position i and 0 elsewhere. Return a float64 numpy array shaped like `x`; leave `x`
+    itself unchanged. `function` takes and returns numpy values (or tensors; use float()).
+
+    Example: function = lambda x: np.sum(x ** 2), x = [[1., 2.], [3., 4.]]
+    -> [[2., 4.], [6., 8.]] (up to about 1e-8).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("loop over np.ndindex(x.shape); nudge one copy up and one down by epsilon.")
+
+
+def max_gradient_error(function, x):
+    """How far the tape's gradient of `function` at `x` is from the numerical one.
+
+    `x` is a numpy float64 array; `function` maps a tensor to a scalar tensor. Return the
+    largest absolute difference between the two gradients, as a Python float. A correct
+    gradient gives a tiny number (about 1e-8); a buggy one a large number.
+
+    Example: function = lambda x: tf.reduce_sum(tf.sin(x)), x = [0.5, 1.0] -> about 1e-9.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("value_and_gradient on tf.constant(x), numerical_gradient on x; max of |difference|.")
+
+
+def notes_function(x1, x2):
+    """The notes' example y = ln(x1) + x1*x2 - sin(x2), element by element.
+
+    Example: x1 = 2., x2 = 5. -> ln 2 + 10 - sin 5 ≈ 11.6520.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.math.log is the natural logarithm; tf.sin takes radians.")
+
+
+def forward_mode_partials(x1, x2):
+    """The notes' function and both partial derivatives, by forward mode.
+
+    Use `tf.autodiff.ForwardAccumulator`: one forward pass per input, with tangent 1 on that
+    input. `x1` and `x2` are float tensors of the same shape. Return
+    `(y, dy_dx1, dy_dx2)`, each shaped like `x1`.
+
+    Example: x1 = 2., x2 = 5. -> (11.6520, 5.5, 2 - cos 5 ≈ 1.7163).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("with ForwardAccumulator(primals=x1, tangents=tf.ones_like(x1)) as acc: y = ...; acc.jvp(y).")
+
+
+def reverse_mode_partials(x1, x2):
+    """The notes' function and both partial derivatives, by reverse mode (one GradientTape).
+
+    Same inputs and outputs as `forward_mode_partials`: `(y, dy_dx1, dy_dx2)`.
+
+    Example: x1 = 2., x2 = 5. -> (11.6520, 5.5, 1.7163).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("watch both inputs and ask tape.gradient(y, [x1, x2]) once.")

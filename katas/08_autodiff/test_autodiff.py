@@ -1,0 +1,124 @@
+"""Tests for kata 08. Oracles: derivatives worked out by hand, and numpy arithmetic."""
+
+import math
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from tfkatas.testing import assert_close, assert_python_float
+
+
+def random_points(seed, shape, low=0.5, high=2.0, dtype=np.float32):
+    return np.random.default_rng(seed).uniform(low, high, size=shape).astype(dtype)
+
+
+def assert_gradient(gradient, expected, what, **tolerances):
+    assert gradient is not None, (f"{what} gave None: the tape did not record x "
+                                  "(a tf.constant is only recorded after tape.watch(x))")
+    assert_close(gradient, expected, what, **tolerances)
+
+
+def test_value_and_gradient_on_the_docstring_example(kata):
+    value, gradient = kata.value_and_gradient(lambda x: tf.reduce_sum(x ** 2), tf.constant([1.0, 2.0, 3.0]))
+    assert_close(value, 14.0, "value_and_gradient(sum(x**2), [1, 2, 3]) value")
+    assert_gradient(gradient, [2.0, 4.0, 6.0], "value_and_gradient(sum(x**2), [1, 2, 3]) gradient",
+                    dtype=tf.float32)
+
+
+def test_value_and_gradient_of_a_cubic_on_a_3x4_constant(kata):
+    x = random_points(1, (3, 4))
+    value, gradient = kata.value_and_gradient(lambda t: tf.reduce_sum(t ** 3), tf.constant(x))
+    assert_close(value, np.sum(x ** 3), "value_and_gradient(sum(x**3), 3x4 x) value")
+    assert_gradient(gradient, 3 * x ** 2, "value_and_gradient(sum(x**3), 3x4 x) gradient", dtype=tf.float32)
+
+
+def test_gradients_of_each_returns_one_gradient_per_function(kata):
+    x = random_points(2, (2, 3))
+    functions = [lambda t: tf.reduce_sum(t ** 2), lambda t: tf.reduce_sum(3.0 * t), lambda t: tf.reduce_sum(tf.exp(t))]
+    gradients = kata.gradients_of_each(functions, tf.constant(x))
+    assert len(gradients) == 3, f"gradients_of_each(3 functions, x) returned {len(gradients)} gradients, expected 3"
+    for index, expected in enumerate([2 * x, np.full_like(x, 3.0), np.exp(x)]):
+        assert_gradient(gradients[index], expected, f"gradients_of_each(3 functions, 2x3 x)[{index}]")
+
+
+@pytest.mark.parametrize("name, function, first, second", [
+    ("x**3", lambda x: x ** 3, lambda x: 3 * x ** 2, lambda x: 6 * x),
+    ("sin", tf.sin, np.cos, lambda x: -np.sin(x)),
+], ids=["cube", "sin"])
+def test_second_derivative_of_element_wise_functions(kata, name, function, first, second):
+    x = random_points(3, (2, 3), low=-2.0, high=2.0)
+    got_first, got_second = kata.second_derivative(function, tf.constant(x))
+    assert_gradient(got_first, first(x), f"second_derivative({name}, 2x3 x) first derivative", rtol=1e-5, atol=1e-5)
+    assert_gradient(got_second, second(x), f"second_derivative({name}, 2x3 x) second derivative",
+                    rtol=1e-5, atol=1e-5)
+
+
+def test_numerical_gradient_of_a_quadratic(kata):
+    x = np.array([[1.0, 2.0], [3.0, 4.0]])
+    assert_close(kata.numerical_gradient(lambda t: np.sum(t ** 2), x), 2 * x,
+                 "numerical_gradient(sum(x**2), [[1, 2], [3, 4]])", dtype=np.float64, rtol=1e-7, atol=1e-7)
+
+
+def test_numerical_gradient_uses_central_differences(kata):
+    # A forward difference is off by about 3 * x * epsilon here; a central one by epsilon**2.
+    x = random_points(4, (3, 2), dtype=np.float64)
+    assert_close(kata.numerical_gradient(lambda t: np.sum(t ** 3), x), 3 * x ** 2,
+                 "numerical_gradient(sum(x**3), 3x2 x)", rtol=1e-6, atol=1e-6)
+
+
+def test_numerical_gradient_leaves_x_unchanged_and_respects_epsilon(kata):
+    x = random_points(5, (4,), dtype=np.float64)
+    original = x.copy()
+    # For exp, the central difference overshoots by exp(x) * epsilon**2 / 6: visible at epsilon 0.1.
+    got = kata.numerical_gradient(lambda t: np.sum(np.exp(t)), x, epsilon=0.1)
+    assert_close(x, original, "x after numerical_gradient (it must not be changed)", rtol=0, atol=0)
+    expected = np.exp(x) * np.sinh(0.1) / 0.1
+    assert_close(got, expected, "numerical_gradient(sum(exp(x)), x, epsilon=0.1)", rtol=1e-9, atol=1e-9)
+
+
+def test_max_gradient_error_is_tiny_for_a_correct_gradient(kata):
+    x = random_points(6, (2, 3), dtype=np.float64)
+    error = kata.max_gradient_error(lambda t: tf.reduce_sum(tf.sin(t) * t), x)
+    assert isinstance(error, float), f"max_gradient_error returned {type(error).__name__}, expected a Python float"
+    assert 0 <= error < 1e-6, f"max_gradient_error(sum(x*sin x), 2x3 x) returned {error}, expected below 1e-6"
+
+
+@tf.custom_gradient
+def sin_with_a_bug(x):
+    """sin(x) whose hand-written gradient is wrong only where x > 1: it says 1 instead of cos x."""
+    def gradient(upstream):
+        return upstream * tf.where(x > 1.0, tf.ones_like(x), tf.cos(x))
+    return tf.sin(x), gradient
+
+
+def test_max_gradient_error_exposes_a_buggy_gradient(kata):
+    x = np.array([0.2, 0.4, 1.5, 0.6, 0.8, 1.2])
+    expected = max(abs(1.0 - math.cos(1.5)), abs(1.0 - math.cos(1.2)))
+    error = kata.max_gradient_error(lambda t: tf.reduce_sum(sin_with_a_bug(t)), x)
+    assert_python_float(error, expected, "max_gradient_error(a sin whose gradient is 1 where x > 1)", tol=1e-6)
+
+
+def test_notes_function_at_the_notes_point(kata):
+    assert_close(kata.notes_function(tf.constant(2.0), tf.constant(5.0)), math.log(2) + 10 - math.sin(5),
+                 "notes_function(2, 5)", dtype=tf.float32)
+
+
+def notes_by_hand(x1, x2):
+    return np.log(x1) + x1 * x2 - np.sin(x2), 1 / x1 + x2, x1 - np.cos(x2)
+
+
+@pytest.mark.parametrize("mode", ["forward_mode_partials", "reverse_mode_partials"])
+def test_partials_at_the_notes_point(kata, mode):
+    got = getattr(kata, mode)(tf.constant(2.0), tf.constant(5.0))
+    assert len(got) == 3, f"{mode}(2, 5) returned {len(got)} values, expected (y, dy_dx1, dy_dx2)"
+    for name, value, expected in zip(["y", "dy_dx1", "dy_dx2"], got, notes_by_hand(2.0, 5.0)):
+        assert_gradient(value, expected, f"{mode}(2, 5) {name}")
+
+
+@pytest.mark.parametrize("mode", ["forward_mode_partials", "reverse_mode_partials"])
+def test_partials_on_vectors_of_points(kata, mode):
+    x1, x2 = random_points(7, (5,), low=0.5, high=3.0), random_points(8, (5,), low=-3.0, high=3.0)
+    got = getattr(kata, mode)(tf.constant(x1), tf.constant(x2))
+    for name, value, expected in zip(["y", "dy_dx1", "dy_dx2"], got, notes_by_hand(x1, x2)):
+        assert_gradient(value, expected, f"{mode}(5 points) {name}", dtype=tf.float32)

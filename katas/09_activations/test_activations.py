@@ -1,0 +1,110 @@
+"""Tests for kata 09. Oracles: TensorFlow's own activations and the derivatives its tape computes."""
+
+import warnings
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from tfkatas.testing import assert_close
+
+HUGE = np.array([[-1000.0, -50.0, 0.0], [50.0, 1000.0, -745.5]])
+
+
+def random_inputs(seed, shape=(3, 5), scale=3.0):
+    return np.random.default_rng(seed).normal(0.0, scale, size=shape)
+
+
+def tape_derivative(activation, x):
+    """d activation(x) / dx element by element, from a GradientTape (activation acts element-wise)."""
+    x = tf.constant(x)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = activation(x)
+    return tape.gradient(y, x).numpy()
+
+
+def call_without_overflow(function, *args, what):
+    """Run function(*args) with every numpy floating-point warning turned into a failure."""
+    try:
+        with np.errstate(over="raise", divide="raise", invalid="raise"), warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)
+            return function(*args)
+    except (FloatingPointError, RuntimeWarning) as error:
+        raise AssertionError(f"{what} hit a numpy floating-point problem ({error}): "
+                             "some intermediate overflowed; rewrite it so no exp() gets a huge argument") from None
+
+
+def test_sigmoid_matches_tensorflow(kata):
+    x = random_inputs(1)
+    assert_close(kata.sigmoid(x), tf.sigmoid(x), "sigmoid(3x5 x)", dtype=np.float64)
+
+
+def test_sigmoid_of_huge_inputs_does_not_overflow(kata):
+    result = call_without_overflow(kata.sigmoid, HUGE, what="sigmoid(±1000)")
+    assert_close(result, tf.sigmoid(HUGE), "sigmoid([[-1000, -50, 0], [50, 1000, -745.5]])", atol=1e-300)
+
+
+def test_sigmoid_derivative_matches_the_tape(kata):
+    x = random_inputs(2, (4, 3))
+    assert_close(kata.sigmoid_derivative(x), tape_derivative(tf.sigmoid, x), "sigmoid_derivative(4x3 x)")
+
+
+def test_tanh_matches_tensorflow_even_for_huge_inputs(kata):
+    x = random_inputs(3, (2, 6))
+    assert_close(kata.tanh(x), tf.tanh(x), "tanh(2x6 x)", dtype=np.float64)
+    result = call_without_overflow(kata.tanh, HUGE, what="tanh(±1000)")
+    assert_close(result, np.tanh(HUGE), "tanh([[-1000, -50, 0], [50, 1000, -745.5]])")
+
+
+def test_tanh_derivative_matches_the_tape(kata):
+    x = random_inputs(4, (5, 2))
+    assert_close(kata.tanh_derivative(x), tape_derivative(tf.tanh, x), "tanh_derivative(5x2 x)")
+
+
+@pytest.mark.parametrize("p", [0.0, 0.2])
+def test_leaky_relu_matches_tensorflow(kata, p):
+    x = random_inputs(5, (3, 4))
+    assert_close(kata.leaky_relu(x, p), tf.nn.leaky_relu(x, alpha=p), f"leaky_relu(3x4 x, p={p})")
+
+
+@pytest.mark.parametrize("p", [0.0, 0.2])
+def test_leaky_relu_derivative_matches_the_tape(kata, p):
+    x = random_inputs(6, (4, 5))
+    expected = tape_derivative(lambda t: tf.nn.leaky_relu(t, alpha=p), x)
+    assert_close(kata.leaky_relu_derivative(x, p), expected, f"leaky_relu_derivative(4x5 x, p={p})")
+
+
+def test_leaky_relu_derivative_at_zero_is_the_slope_like_tensorflow(kata):
+    x = np.array([-1.0, 0.0, 0.0, 2.0])
+    expected = tape_derivative(lambda t: tf.nn.leaky_relu(t, alpha=0.3), x)  # [0.3, 0.3, 0.3, 1.0]
+    assert_close(kata.leaky_relu_derivative(x, 0.3), expected, "leaky_relu_derivative([-1, 0, 0, 2], p=0.3)")
+
+
+def test_softmax_matches_tensorflow_on_each_row(kata):
+    logits = random_inputs(7, (3, 5))
+    result = kata.softmax(logits)
+    assert_close(result, tf.nn.softmax(logits), "softmax(3x5 logits)", dtype=np.float64)
+
+
+def test_softmax_of_huge_logits_stays_finite(kata):
+    # Rows on very different scales: a single shift for the whole batch would empty the second row.
+    logits = np.array([[1000.0, 1000.0, 0.0, -5.0], [-1000.0, -999.0, -1001.0, -1000.0]])
+    result = call_without_overflow(kata.softmax, logits, what="softmax(rows around ±1000)")
+    assert_close(result, tf.nn.softmax(logits), "softmax([[1000, 1000, 0, -5], [-1000, -999, -1001, -1000]])",
+                 atol=1e-12)
+
+
+def test_softmax_jacobian_matches_the_tapes_jacobian(kata):
+    logits = random_inputs(8, (4, 3))
+    x = tf.constant(logits)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        p = tf.nn.softmax(x)
+    expected = tape.batch_jacobian(p, x)  # [rows, i, j] = d p_i / d x_j
+    assert_close(kata.softmax_jacobian(logits), expected, "softmax_jacobian(4x3 logits)", dtype=np.float64)
+
+
+def test_softmax_jacobian_on_the_docstring_example(kata):
+    assert_close(kata.softmax_jacobian(np.array([[0.0, 0.0]])), [[[0.25, -0.25], [-0.25, 0.25]]],
+                 "softmax_jacobian([[0, 0]])")

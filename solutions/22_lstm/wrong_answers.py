@@ -1,0 +1,125 @@
+"""Plausible wrong answers to kata 22; `make check` proves the tests catch every one."""
+
+import tensorflow as tf
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("forget gate through tanh instead of sigmoid")
+def forget_gate(x_t, h_prev, W_f, U_f, b_f):
+    return tf.tanh(tf.matmul(x_t, W_f) + tf.matmul(h_prev, U_f) + b_f)
+
+
+@wrong_answer("input gate without its bias")
+def input_gate(x_t, h_prev, W_i, U_i, b_i):
+    return tf.sigmoid(tf.matmul(x_t, W_i) + tf.matmul(h_prev, U_i))
+
+
+@wrong_answer("output gate ignores the previous hidden state")
+def output_gate(x_t, h_prev, W_o, U_o, b_o):
+    return tf.sigmoid(tf.matmul(x_t, W_o) + b_o)
+
+
+@wrong_answer("gate order i, f, o, c~ (the candidate and output blocks swapped)")
+def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    z_i, z_f, z_o, z_c = tf.split(tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel) + bias, 4, axis=-1)
+    c_t = tf.sigmoid(z_f) * c_prev + tf.sigmoid(z_i) * tf.tanh(z_c)
+    return tf.sigmoid(z_o) * tf.tanh(c_t), c_t
+
+
+@wrong_answer("sigmoid on the candidate c~ instead of tanh")
+def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    z_i, z_f, z_c, z_o = tf.split(tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel) + bias, 4, axis=-1)
+    c_t = tf.sigmoid(z_f) * c_prev + tf.sigmoid(z_i) * tf.sigmoid(z_c)
+    return tf.sigmoid(z_o) * tf.tanh(c_t), c_t
+
+
+@wrong_answer("h_t = o * c_t: forgets the tanh on the cell state")
+def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    z_i, z_f, z_c, z_o = tf.split(tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel) + bias, 4, axis=-1)
+    c_t = tf.sigmoid(z_f) * c_prev + tf.sigmoid(z_i) * tf.tanh(z_c)
+    return tf.sigmoid(z_o) * c_t, c_t
+
+
+@wrong_answer("c_t = f * h_prev + i * c~: forgets through h instead of c")
+def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    z_i, z_f, z_c, z_o = tf.split(tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel) + bias, 4, axis=-1)
+    c_t = tf.sigmoid(z_f) * h_prev + tf.sigmoid(z_i) * tf.tanh(z_c)
+    return tf.sigmoid(z_o) * tf.tanh(c_t), c_t
+
+
+@wrong_answer("forgets the bias")
+def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    z_i, z_f, z_c, z_o = tf.split(tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel), 4, axis=-1)
+    c_t = tf.sigmoid(z_f) * c_prev + tf.sigmoid(z_i) * tf.tanh(z_c)
+    return tf.sigmoid(z_o) * tf.tanh(c_t), c_t
+
+
+@wrong_answer("returns (c_t, h_t): the states swapped")
+def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    z_i, z_f, z_c, z_o = tf.split(tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel) + bias, 4, axis=-1)
+    c_t = tf.sigmoid(z_f) * c_prev + tf.sigmoid(z_i) * tf.tanh(z_c)
+    return c_t, tf.sigmoid(z_o) * tf.tanh(c_t)
+
+
+@wrong_answer("outputs left time-major [time, batch, units]")
+def lstm_sequence(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
+    batch, units = tf.shape(x)[0], recurrent_kernel.shape[0]
+    h0 = tf.zeros([batch, units]) if h0 is None else h0
+    c0 = tf.zeros([batch, units]) if c0 is None else c0
+    hs, cs = tf.scan(lambda state, x_t: lstm_step(x_t, *state, kernel, recurrent_kernel, bias),
+                     tf.transpose(x, [1, 0, 2]), initializer=(h0, c0))
+    return hs, hs[-1], cs[-1]
+
+
+@wrong_answer("always starts from zero states, ignoring h0 and c0")
+def lstm_sequence(x, kernel, recurrent_kernel, bias, h0=None, c0=None):  # noqa: F811
+    batch, units = tf.shape(x)[0], recurrent_kernel.shape[0]
+    zeros = tf.zeros([batch, units])
+    hs, cs = tf.scan(lambda state, x_t: lstm_step(x_t, *state, kernel, recurrent_kernel, bias),
+                     tf.transpose(x, [1, 0, 2]), initializer=(zeros, zeros))
+    return tf.transpose(hs, [1, 0, 2]), hs[-1], cs[-1]
+
+
+@wrong_answer("carries the first step's state to every step (h, c never updated)")
+def lstm_sequence(x, kernel, recurrent_kernel, bias, h0=None, c0=None):  # noqa: F811
+    batch, units = tf.shape(x)[0], recurrent_kernel.shape[0]
+    h0 = tf.zeros([batch, units]) if h0 is None else h0
+    c0 = tf.zeros([batch, units]) if c0 is None else c0
+    steps = [lstm_step(x[:, t], h0, c0, kernel, recurrent_kernel, bias) for t in range(x.shape[1])]
+    return tf.stack([h for h, _ in steps], axis=1), steps[-1][0], steps[-1][1]
+
+
+@wrong_answer("GRU with the textbook convention h_t = (1 - z) * h_prev + z * h~")
+def gru_step(x_t, h_prev, kernel, recurrent_kernel, bias):
+    x_z, x_r, x_h = tf.split(tf.matmul(x_t, kernel) + bias[0], 3, axis=-1)
+    h_z, h_r, h_h = tf.split(tf.matmul(h_prev, recurrent_kernel) + bias[1], 3, axis=-1)
+    update, reset = tf.sigmoid(x_z + h_z), tf.sigmoid(x_r + h_r)
+    candidate = tf.tanh(x_h + reset * h_h)
+    return (1.0 - update) * h_prev + update * candidate
+
+
+@wrong_answer("GRU with reset_after=False: the reset multiplies h before the recurrent matmul")
+def gru_step(x_t, h_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    units = recurrent_kernel.shape[0]
+    x_z, x_r, x_h = tf.split(tf.matmul(x_t, kernel) + bias[0], 3, axis=-1)
+    h_z, h_r, _ = tf.split(tf.matmul(h_prev, recurrent_kernel) + bias[1], 3, axis=-1)
+    update, reset = tf.sigmoid(x_z + h_z), tf.sigmoid(x_r + h_r)
+    candidate = tf.tanh(x_h + tf.matmul(reset * h_prev, recurrent_kernel[:, 2 * units:]) + bias[1][2 * units:])
+    return update * h_prev + (1.0 - update) * candidate
+
+
+@wrong_answer("GRU gate order r, z, h~ (reset and update blocks swapped)")
+def gru_step(x_t, h_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    x_r, x_z, x_h = tf.split(tf.matmul(x_t, kernel) + bias[0], 3, axis=-1)
+    h_r, h_z, h_h = tf.split(tf.matmul(h_prev, recurrent_kernel) + bias[1], 3, axis=-1)
+    update, reset = tf.sigmoid(x_z + h_z), tf.sigmoid(x_r + h_r)
+    return update * h_prev + (1.0 - update) * tf.tanh(x_h + reset * h_h)
+
+
+@wrong_answer("GRU uses only the input-side bias row (bias[0]) for both sides")
+def gru_step(x_t, h_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    x_z, x_r, x_h = tf.split(tf.matmul(x_t, kernel) + bias[0], 3, axis=-1)
+    h_z, h_r, h_h = tf.split(tf.matmul(h_prev, recurrent_kernel), 3, axis=-1)
+    update, reset = tf.sigmoid(x_z + h_z), tf.sigmoid(x_r + h_r)
+    return update * h_prev + (1.0 - update) * tf.tanh(x_h + reset * h_h)

@@ -1,0 +1,104 @@
+"""Plausible wrong answers to kata 26; `make check` proves the tests catch every one."""
+
+import tensorflow as tf
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("clips the overlap area instead of its height and width: two negative extents give a positive area")
+def box_iou(boxes_a, boxes_b):
+    y1a, x1a, y2a, x2a = tf.unstack(boxes_a[:, None, :], 4, axis=-1)
+    y1b, x1b, y2b, x2b = tf.unstack(boxes_b[None, :, :], 4, axis=-1)
+    intersection = tf.maximum((tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b))
+                              * (tf.minimum(x2a, x2b) - tf.maximum(x1a, x1b)), 0.0)
+    union = (y2a - y1a) * (x2a - x1a) + (y2b - y1b) * (x2b - x1b) - intersection
+    return intersection / union
+
+
+@wrong_answer("union = area_a + area_b: counts the overlap twice")
+def box_iou(boxes_a, boxes_b):  # noqa: F811
+    y1a, x1a, y2a, x2a = tf.unstack(boxes_a[:, None, :], 4, axis=-1)
+    y1b, x1b, y2b, x2b = tf.unstack(boxes_b[None, :, :], 4, axis=-1)
+    height = tf.maximum(tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b), 0.0)
+    width = tf.maximum(tf.minimum(x2a, x2b) - tf.maximum(x1a, x1b), 0.0)
+    return height * width / ((y2a - y1a) * (x2a - x1a) + (y2b - y1b) * (x2b - x1b))
+
+
+@wrong_answer("broadcasts the other way round: returns [m, n]")
+def box_iou(boxes_a, boxes_b):  # noqa: F811
+    y1a, x1a, y2a, x2a = tf.unstack(boxes_a[None, :, :], 4, axis=-1)
+    y1b, x1b, y2b, x2b = tf.unstack(boxes_b[:, None, :], 4, axis=-1)
+    height = tf.maximum(tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b), 0.0)
+    width = tf.maximum(tf.minimum(x2a, x2b) - tf.maximum(x1a, x1b), 0.0)
+    intersection = height * width
+    return intersection / ((y2a - y1a) * (x2a - x1a) + (y2b - y1b) * (x2b - x1b) - intersection)
+
+
+@wrong_answer("returns a scalar tensor instead of a Python float")
+def pixel_accuracy(true_mask, predicted_mask):
+    return tf.reduce_mean(tf.cast(tf.equal(true_mask, predicted_mask), tf.float32))
+
+
+@wrong_answer("averages over all num_classes: absent classes count as IoU 0")
+def mean_iou(true_mask, predicted_mask, num_classes):
+    confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
+                                         num_classes=num_classes, dtype=tf.float64)
+    intersection = tf.linalg.diag_part(confusion)
+    union = tf.reduce_sum(confusion, axis=0) + tf.reduce_sum(confusion, axis=1) - intersection
+    return float(tf.reduce_mean(tf.math.divide_no_nan(intersection, union)))
+
+
+@wrong_answer("union = true pixels + predicted pixels: forgets to subtract the overlap")
+def mean_iou(true_mask, predicted_mask, num_classes):  # noqa: F811
+    confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
+                                         num_classes=num_classes, dtype=tf.float64)
+    intersection = tf.linalg.diag_part(confusion)
+    union = tf.reduce_sum(confusion, axis=0) + tf.reduce_sum(confusion, axis=1)
+    present = union > 0
+    return float(tf.reduce_mean(tf.boolean_mask(intersection / tf.where(present, union, 1.0), present)))
+
+
+@wrong_answer("mean IoU of each image separately, then averaged over images")
+def mean_iou(true_mask, predicted_mask, num_classes):  # noqa: F811
+    scores = []
+    for true_image, predicted_image in zip(tf.unstack(true_mask), tf.unstack(predicted_mask)):
+        confusion = tf.math.confusion_matrix(tf.reshape(true_image, [-1]), tf.reshape(predicted_image, [-1]),
+                                             num_classes=num_classes, dtype=tf.float64)
+        intersection = tf.linalg.diag_part(confusion)
+        union = tf.reduce_sum(confusion, axis=0) + tf.reduce_sum(confusion, axis=1) - intersection
+        present = union > 0
+        scores.append(tf.reduce_mean(tf.boolean_mask(intersection / tf.where(present, union, 1.0), present)))
+    return float(tf.reduce_mean(scores))
+
+
+@wrong_answer("tf.tile instead of tf.repeat: repeats the whole image, not each pixel")
+def upsample_nearest(images, factor):
+    return tf.tile(images, [1, factor, factor, 1])
+
+
+@wrong_answer("repeats only along the height axis, twice")
+def upsample_nearest(images, factor):  # noqa: F811
+    return tf.repeat(images, factor * factor, axis=1)
+
+
+@wrong_answer("align_corners=True (the old tf.compat.v1 resize): samples the corners exactly")
+def upsample_bilinear(images, factor):
+    height, width = images.shape[1], images.shape[2]
+    return tf.compat.v1.image.resize_bilinear(tf.cast(images, tf.float32), [height * factor, width * factor],
+                                              align_corners=True)
+
+
+@wrong_answer("nearest-neighbour resize instead of bilinear")
+def upsample_bilinear(images, factor):  # noqa: F811
+    height, width = images.shape[1], images.shape[2]
+    return tf.image.resize(tf.cast(images, tf.float32), [height * factor, width * factor], method="nearest")
+
+
+@wrong_answer("concatenates the upsampled map with the fine one instead of adding")
+def fcn_skip_connection(coarse_scores, fine_scores):
+    return tf.concat([tf.image.resize(coarse_scores, tf.shape(fine_scores)[1:3]), fine_scores], axis=-1)
+
+
+@wrong_answer("nearest-neighbour upsampling of the coarse map")
+def fcn_skip_connection(coarse_scores, fine_scores):  # noqa: F811
+    return tf.repeat(tf.repeat(coarse_scores, 2, axis=1), 2, axis=2) + fine_scores

@@ -1,0 +1,133 @@
+"""Kata 30 — Distributed training with MirroredStrategy.
+
+`tf.distribute.MirroredStrategy` keeps one copy (replica) of the model on every device. Each
+step, the GLOBAL batch is cut into one slice per replica; every replica computes gradients on
+its slice, the gradients are summed across replicas, and every copy applies the same update.
+Done right, training on 2 devices gives the same losses and weights as on 1.
+
+Two details make that true. Each replica divides its summed loss by the GLOBAL batch size
+(`tf.nn.compute_average_loss`), not by its own slice size, because the replicas' gradients are
+added together. And the per-replica losses are combined with a SUM.
+
+No GPUs needed: TensorFlow can split one CPU into several logical devices, but only before it
+starts up (before the first operation runs). The tests run that part in a fresh Python process.
+
+Run `make kata N=30` to test your answers, `make hint N=30` when stuck.
+"""
+
+import keras
+import tensorflow as tf
+from keras import layers
+
+
+def build_model(features):
+    """A small regression network (given): `features` inputs -> 8 ReLU units -> 1 output.
+
+    Seeded initializers give the same starting weights every time it is built, so runs on one
+    and on two devices can be compared weight for weight.
+    """
+    return keras.Sequential([
+        keras.Input(shape=(features,)),
+        layers.Dense(8, activation="relu", kernel_initializer=keras.initializers.GlorotUniform(seed=1)),
+        layers.Dense(1, kernel_initializer=keras.initializers.GlorotUniform(seed=2)),
+    ])
+
+
+def split_cpu(count):
+    """Split the first physical CPU into `count` logical devices; return their names.
+
+    Must run before TensorFlow starts up (TensorFlow raises RuntimeError otherwise).
+    Example: split_cpu(2) -> ["/device:CPU:0", "/device:CPU:1"].
+    """
+    ### BEGIN SOLUTION: tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * count).
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(count)])
+    # Listing logical devices starts TensorFlow up with the new configuration.
+    return [device.name for device in tf.config.list_logical_devices("CPU")]
+    ### END SOLUTION
+
+
+def per_replica_batch_size(global_batch_size, num_replicas):
+    """How many examples each replica gets from one global batch.
+
+    Raise ValueError when the global batch does not split evenly.
+    Example: (64, 2) -> 32; (10, 4) -> ValueError.
+    """
+    ### BEGIN SOLUTION: divide; check the remainder with % first.
+    if global_batch_size % num_replicas:
+        raise ValueError(f"a global batch of {global_batch_size} does not split evenly over {num_replicas} replicas")
+    return global_batch_size // num_replicas
+    ### END SOLUTION
+
+
+def replica_loss(labels, predictions, global_batch_size):
+    """One replica's share of the loss: per-example mean squared error, summed, / global batch size.
+
+    `labels` and `predictions` are this replica's slice, `[slice, outputs]`. Return a scalar.
+    Example: a slice of 2 examples with squared errors (averaged over outputs) 1.0 and 3.0, in a
+    global batch of 8 -> (1 + 3) / 8 = 0.5 (not the slice mean 2.0).
+    """
+    ### BEGIN SOLUTION: per-example MSE over axis=-1, then tf.nn.compute_average_loss(..., global_batch_size=...).
+    per_example = tf.reduce_mean(tf.square(labels - predictions), axis=-1)
+    # Summing the replicas' losses then gives exactly the mean over the global batch.
+    return tf.nn.compute_average_loss(per_example, global_batch_size=global_batch_size)
+    ### END SOLUTION
+
+
+def distributed_dataset(strategy, features, labels, global_batch_size):
+    """The examples in order, in batches of `global_batch_size`, split across `strategy`'s replicas.
+
+    `features` `[examples, features]` and `labels` `[examples, outputs]` are numpy arrays. Do not
+    shuffle. Example: 32 examples, global batch 8, 2 replicas -> 4 steps, each giving every
+    replica a slice of 4 examples.
+    """
+    ### BEGIN SOLUTION: from_tensor_slices, .batch(GLOBAL batch size), then strategy.experimental_distribute_dataset.
+    dataset = tf.data.Dataset.from_tensor_slices((features, labels)).batch(global_batch_size)
+    # The strategy cuts each global batch into one slice per replica.
+    return strategy.experimental_distribute_dataset(dataset)
+    ### END SOLUTION
+
+
+def make_train_step(strategy, model, optimizer, global_batch_size):
+    """A function `step(distributed_batch)` that trains once and returns the global batch's mean loss.
+
+    `model` and `optimizer` were created inside `strategy.scope()`. Each replica computes
+    `replica_loss` on its slice and applies its gradients; combine the replicas' losses with a SUM.
+    Example: with one replica, a batch of 4 and global_batch_size 8, the loss returned is half
+    the batch mean (the other half would come from the second replica).
+    """
+    ### BEGIN SOLUTION: inside a tf.function: strategy.run(replica_step, args=batch), then strategy.reduce(SUM, ..., axis=None).
+    def replica_step(features, labels):
+        with tf.GradientTape() as tape:
+            loss = replica_loss(labels, model(features, training=True), global_batch_size)
+        gradients = tape.gradient(loss, model.trainable_variables)
+        # Under MirroredStrategy apply_gradients sums the replicas' gradients before updating.
+        optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+        return loss
+
+    @tf.function
+    def step(distributed_batch):
+        per_replica_losses = strategy.run(replica_step, args=distributed_batch)
+        return strategy.reduce(tf.distribute.ReduceOp.SUM, per_replica_losses, axis=None)
+
+    return step
+    ### END SOLUTION
+
+
+def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, devices):
+    """Train `build_model` with plain SGD under a MirroredStrategy over `devices`.
+
+    Return `(losses, weights)`: one Python float per step (the global batch's mean loss) and
+    `model.get_weights()` at the end. Example: 32 examples, global batch 8, 2 epochs -> 8 losses.
+    """
+    ### BEGIN SOLUTION: create the strategy; build the model and keras.optimizers.SGD inside strategy.scope(); loop epochs over the dataset.
+    strategy = tf.distribute.MirroredStrategy(devices)
+    # Variables created in the scope become mirrored: one synchronised copy per replica.
+    with strategy.scope():
+        model = build_model(features.shape[1])
+        optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
+    dataset = distributed_dataset(strategy, features, labels, global_batch_size)
+    step = make_train_step(strategy, model, optimizer, global_batch_size)
+    losses = [float(step(batch)) for _ in range(epochs) for batch in dataset]
+    return losses, model.get_weights()
+    ### END SOLUTION

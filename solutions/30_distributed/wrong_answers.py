@@ -1,0 +1,81 @@
+"""Plausible wrong answers to kata 30; `make check` proves the tests catch every one.
+
+Two more mistakes show only with two replicas, so the test in a fresh process (which runs the
+learner's file) catches them for a learner, but they cannot be registered here: a reduce with
+MEAN instead of SUM, and batching the dataset by the per-replica batch size.
+"""
+
+import keras
+import tensorflow as tf
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("multiplies instead of dividing: global_batch_size * num_replicas")
+def per_replica_batch_size(global_batch_size, num_replicas):
+    return global_batch_size * num_replicas
+
+
+@wrong_answer("floor division without a check: silently drops examples of an uneven split")
+def per_replica_batch_size(global_batch_size, num_replicas):  # noqa: F811
+    return global_batch_size // num_replicas
+
+
+@wrong_answer("the slice mean (tf.reduce_mean): each replica divides by its own slice size")
+def replica_loss(labels, predictions, global_batch_size):
+    return tf.reduce_mean(tf.square(labels - predictions))
+
+
+@wrong_answer("sums the squared errors over the outputs instead of averaging them")
+def replica_loss(labels, predictions, global_batch_size):  # noqa: F811
+    return tf.reduce_sum(tf.square(labels - predictions)) / global_batch_size
+
+
+@wrong_answer("shuffles the examples: batches no longer match single-device training")
+def distributed_dataset(strategy, features, labels, global_batch_size):
+    dataset = tf.data.Dataset.from_tensor_slices((features, labels)).shuffle(64, seed=1).batch(global_batch_size)
+    return strategy.experimental_distribute_dataset(dataset)
+
+
+@wrong_answer("averages the loss over the replica's batch, ignoring global_batch_size")
+def make_train_step(strategy, model, optimizer, global_batch_size):
+    def replica_step(features, labels):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean(tf.square(labels - model(features, training=True)))
+        gradients = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+        return loss
+
+    @tf.function
+    def step(distributed_batch):
+        return strategy.reduce(tf.distribute.ReduceOp.SUM, strategy.run(replica_step, args=distributed_batch),
+                               axis=None)
+
+    return step
+
+
+@wrong_answer("computes the loss and gradients but never applies them")
+def make_train_step(strategy, model, optimizer, global_batch_size):  # noqa: F811
+    def replica_step(features, labels):
+        with tf.GradientTape() as tape:
+            loss = replica_loss(labels, model(features, training=True), global_batch_size)
+        tape.gradient(loss, model.trainable_variables)
+        return loss
+
+    @tf.function
+    def step(distributed_batch):
+        return strategy.reduce(tf.distribute.ReduceOp.SUM, strategy.run(replica_step, args=distributed_batch),
+                               axis=None)
+
+    return step
+
+
+@wrong_answer("returns the losses as tensors instead of Python floats")
+def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, devices):
+    strategy = tf.distribute.MirroredStrategy(devices)
+    with strategy.scope():
+        model = build_model(features.shape[1])
+        optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
+    dataset = distributed_dataset(strategy, features, labels, global_batch_size)
+    step = make_train_step(strategy, model, optimizer, global_batch_size)
+    return [step(batch) for _ in range(epochs) for batch in dataset], model.get_weights()

@@ -1,0 +1,109 @@
+"""Plausible wrong answers to kata 18; `make check` proves the tests catch every one."""
+
+import tensorflow as tf
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("rebinds a new tensor instead of assign_sub: the caller's variable never changes")
+def sgd_step(variable, gradient, learning_rate):
+    variable = variable - learning_rate * gradient  # noqa: F841
+
+
+@wrong_answer("gradient ascent: adds the gradient instead of subtracting it")
+def sgd_step(variable, gradient, learning_rate):  # noqa: F811
+    variable.assign_add(learning_rate * gradient)
+
+
+@wrong_answer("PyTorch-style momentum: velocity = momentum * velocity + gradient, learning rate applied later")
+def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):
+    velocity.assign(momentum * velocity + gradient)
+    variable.assign_sub(learning_rate * velocity)
+
+
+@wrong_answer("adds the velocity from before this step's update (uses the stale velocity)")
+def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):  # noqa: F811
+    variable.assign_add(velocity)
+    velocity.assign(momentum * velocity - learning_rate * gradient)
+
+
+@wrong_answer("dampened momentum: velocity = momentum * velocity - (1 - momentum) * learning_rate * gradient")
+def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):  # noqa: F811
+    velocity.assign(momentum * velocity - (1.0 - momentum) * learning_rate * gradient)
+    variable.assign_add(velocity)
+
+
+@wrong_answer("no bias correction: alpha is just the learning rate")
+def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+    m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
+    v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
+    variable.assign_sub(learning_rate * m / (tf.sqrt(v) + epsilon))
+
+
+@wrong_answer("the Adam paper's epsilon: added to sqrt(v_hat) after bias correction, not to sqrt(v)")
+def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+              epsilon=1e-7):
+    m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
+    v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
+    m_hat = m / (1.0 - beta_1**step)
+    v_hat = v / (1.0 - beta_2**step)
+    variable.assign_sub(learning_rate * m_hat / (tf.sqrt(v_hat) + epsilon))
+
+
+@wrong_answer("second moment of the gradient, not of its square: v averages the raw gradient")
+def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+              epsilon=1e-7):
+    m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
+    v.assign(beta_2 * v + (1.0 - beta_2) * tf.abs(gradient))
+    alpha = learning_rate * (1.0 - beta_2**step) ** 0.5 / (1.0 - beta_1**step)
+    variable.assign_sub(alpha * m / (tf.sqrt(v) + epsilon))
+
+
+@wrong_answer("step counted from 0 in the bias correction (off by one)")
+def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+              epsilon=1e-7):
+    m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
+    v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
+    alpha = learning_rate * (1.0 - beta_2**(step + 1)) ** 0.5 / (1.0 - beta_1**(step + 1))
+    variable.assign_sub(alpha * m / (tf.sqrt(v) + epsilon))
+
+
+@wrong_answer("ignores staircase: always a smooth decay")
+def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):
+    return float(initial_learning_rate * decay_rate ** (step / decay_steps))
+
+
+@wrong_answer("forgets to divide by decay_steps: decays once per step")
+def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):  # noqa: F811
+    exponent = step // decay_steps if staircase else step
+    return float(initial_learning_rate * decay_rate**exponent)
+
+
+@wrong_answer("returns a tensor instead of a Python float")
+def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):  # noqa: F811
+    exponent = step // decay_steps if staircase else step / decay_steps
+    return tf.constant(initial_learning_rate * decay_rate**exponent)
+
+
+@wrong_answer("passes step 1 to every adam_step: the bias correction never fades")
+def minimize_with_adam(loss_function, initial_value, steps, learning_rate=0.001):
+    variable = tf.Variable(initial_value, dtype=tf.float32)
+    m = tf.Variable(tf.zeros_like(variable))
+    v = tf.Variable(tf.zeros_like(variable))
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            loss = loss_function(variable)
+        adam_step(variable, m, v, tape.gradient(loss, variable), 1, learning_rate=learning_rate)
+    return tf.convert_to_tensor(variable)
+
+
+@wrong_answer("fresh m and v every step: Adam forgets its moments")
+def minimize_with_adam(loss_function, initial_value, steps, learning_rate=0.001):  # noqa: F811
+    variable = tf.Variable(initial_value, dtype=tf.float32)
+    for step in range(1, steps + 1):
+        m = tf.Variable(tf.zeros_like(variable))
+        v = tf.Variable(tf.zeros_like(variable))
+        with tf.GradientTape() as tape:
+            loss = loss_function(variable)
+        adam_step(variable, m, v, tape.gradient(loss, variable), step, learning_rate=learning_rate)
+    return tf.convert_to_tensor(variable)

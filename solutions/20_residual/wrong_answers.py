@@ -1,0 +1,147 @@
+"""Plausible wrong answers to kata 20; `make check` proves the tests catch every one."""
+
+import keras
+import tensorflow as tf
+from keras import layers
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("unbiased batch variance (divides by N - 1), unlike Keras")
+def batch_norm_train(x, gamma, beta, moving_mean, moving_variance, momentum=0.99, epsilon=1e-3):
+    axes = list(range(len(x.shape) - 1))
+    mean = tf.reduce_mean(x, axis=axes)
+    count = tf.cast(tf.size(x) // tf.shape(x)[-1], x.dtype)
+    variance = tf.reduce_sum(tf.square(x - mean), axis=axes) / (count - 1.0)
+    moving_mean.assign(moving_mean * momentum + mean * (1.0 - momentum))
+    moving_variance.assign(moving_variance * momentum + variance * (1.0 - momentum))
+    return gamma * (x - mean) / tf.sqrt(variance + epsilon) + beta
+
+
+@wrong_answer("momentum weights the new batch: moving * (1 - momentum) + batch * momentum")
+def batch_norm_train(x, gamma, beta, moving_mean, moving_variance, momentum=0.99, epsilon=1e-3):  # noqa: F811
+    mean, variance = tf.nn.moments(x, axes=list(range(len(x.shape) - 1)))
+    moving_mean.assign(moving_mean * (1.0 - momentum) + mean * momentum)
+    moving_variance.assign(moving_variance * (1.0 - momentum) + variance * momentum)
+    return gamma * (x - mean) / tf.sqrt(variance + epsilon) + beta
+
+
+@wrong_answer("never updates the moving statistics")
+def batch_norm_train(x, gamma, beta, moving_mean, moving_variance, momentum=0.99, epsilon=1e-3):  # noqa: F811
+    mean, variance = tf.nn.moments(x, axes=list(range(len(x.shape) - 1)))
+    return gamma * (x - mean) / tf.sqrt(variance + epsilon) + beta
+
+
+@wrong_answer("statistics over the batch axis only, not over height and width too")
+def batch_norm_train(x, gamma, beta, moving_mean, moving_variance, momentum=0.99, epsilon=1e-3):  # noqa: F811
+    mean, variance = tf.nn.moments(x, axes=[0])
+    spatial = list(range(len(x.shape) - 2))  # Average the per-pixel statistics for the moving ones.
+    moving_mean.assign(moving_mean * momentum + tf.reduce_mean(mean, axis=spatial) * (1.0 - momentum))
+    moving_variance.assign(moving_variance * momentum + tf.reduce_mean(variance, axis=spatial) * (1.0 - momentum))
+    return gamma * (x - mean) / tf.sqrt(variance + epsilon) + beta
+
+
+@wrong_answer("epsilon added outside the square root")
+def batch_norm_inference(x, gamma, beta, moving_mean, moving_variance, epsilon=1e-3):
+    return gamma * (x - moving_mean) / (tf.sqrt(moving_variance) + epsilon) + beta
+
+
+@wrong_answer("uses the batch's own statistics at inference")
+def batch_norm_inference(x, gamma, beta, moving_mean, moving_variance, epsilon=1e-3):  # noqa: F811
+    mean, variance = tf.nn.moments(x, axes=list(range(len(x.shape) - 1)))
+    return gamma * (x - mean) / tf.sqrt(variance + epsilon) + beta
+
+
+class _SolutionBlock(layers.Layer):
+    """The correct block's build, shared by the wrong blocks below (they differ in one place)."""
+
+    def __init__(self, filters, stride=1, **kwargs):
+        super().__init__(**kwargs)
+        self.filters = filters
+        self.stride = stride
+
+    def needs_projection(self, input_shape):
+        return self.stride != 1 or input_shape[-1] != self.filters
+
+    def build(self, input_shape):
+        self.conv1 = layers.Conv2D(self.filters, 3, strides=self.stride, padding="same", use_bias=False)
+        self.bn1 = layers.BatchNormalization()
+        self.conv2 = layers.Conv2D(self.filters, 3, padding="same", use_bias=False)
+        self.bn2 = layers.BatchNormalization()
+        self.shortcut_conv = self.shortcut_bn = None
+        if self.needs_projection(input_shape):
+            self.shortcut_conv = layers.Conv2D(self.filters, 1, strides=self.stride, use_bias=False)
+            self.shortcut_bn = layers.BatchNormalization()
+
+    def shortcut(self, inputs, training):
+        if self.shortcut_conv is None:
+            return inputs
+        return self.shortcut_bn(self.shortcut_conv(inputs), training=training)
+
+    def call(self, inputs, training=None):
+        main = tf.nn.relu(self.bn1(self.conv1(inputs), training=training))
+        main = self.bn2(self.conv2(main), training=training)
+        return tf.nn.relu(main + self.shortcut(inputs, training))
+
+
+@wrong_answer("ReLU on the main path before the addition, and no ReLU after it")
+class BasicBlock(_SolutionBlock):
+    def call(self, inputs, training=None):
+        main = tf.nn.relu(self.bn1(self.conv1(inputs), training=training))
+        main = tf.nn.relu(self.bn2(self.conv2(main), training=training))
+        return main + self.shortcut(inputs, training)
+
+
+@wrong_answer("forgets the final ReLU after the addition")
+class BasicBlock(_SolutionBlock):  # noqa: F811
+    def call(self, inputs, training=None):
+        main = tf.nn.relu(self.bn1(self.conv1(inputs), training=training))
+        main = self.bn2(self.conv2(main), training=training)
+        return main + self.shortcut(inputs, training)
+
+
+@wrong_answer("projects only when the channels change, ignoring the stride")
+class BasicBlock(_SolutionBlock):  # noqa: F811
+    def needs_projection(self, input_shape):
+        return input_shape[-1] != self.filters
+
+
+@wrong_answer("always projects, even when the identity shortcut fits")
+class BasicBlock(_SolutionBlock):  # noqa: F811
+    def needs_projection(self, input_shape):
+        return True
+
+
+@wrong_answer("strides the second convolution instead of the first")
+class BasicBlock(_SolutionBlock):  # noqa: F811
+    def build(self, input_shape):
+        super().build(input_shape)
+        self.conv1 = layers.Conv2D(self.filters, 3, padding="same", use_bias=False)
+        self.conv2 = layers.Conv2D(self.filters, 3, strides=self.stride, padding="same", use_bias=False)
+
+
+@wrong_answer("calls the batch norms without passing training: always inference mode")
+class BasicBlock(_SolutionBlock):  # noqa: F811
+    def call(self, inputs, training=None):
+        main = tf.nn.relu(self.bn1(self.conv1(inputs)))
+        main = self.bn2(self.conv2(main))
+        return tf.nn.relu(main + self.shortcut(inputs, False))
+
+
+@wrong_answer("the second block keeps stride 1: no downsampling in small_resnet")
+def small_resnet(input_shape, num_classes):
+    inputs = keras.Input(shape=input_shape)
+    x = layers.Conv2D(16, 3, padding="same", use_bias=False)(inputs)
+    x = layers.ReLU()(layers.BatchNormalization()(x))
+    x = BasicBlock(32)(BasicBlock(16)(x))
+    x = layers.GlobalAveragePooling2D()(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax")(x))
+
+
+@wrong_answer("no batch norm after the stem convolution")
+def small_resnet(input_shape, num_classes):  # noqa: F811
+    inputs = keras.Input(shape=input_shape)
+    x = layers.ReLU()(layers.Conv2D(16, 3, padding="same", use_bias=False)(inputs))
+    x = BasicBlock(32, stride=2)(BasicBlock(16)(x))
+    x = layers.GlobalAveragePooling2D()(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax")(x))

@@ -1,0 +1,96 @@
+"""Kata 01 — Tensors, dtypes and variables.
+
+Before a model can learn, its data must become tensors of the right dtype and its
+parameters must become variables. A teacher's exam scores arrive as a numpy array; you
+turn them into tensors, change their dtype, build starting parameters with `tf.zeros`,
+`tf.fill` and `tf.Variable`, draw random noise that is the same on every run, and shuffle
+examples without separating each one from its label.
+
+Run `make kata N=01` to test your answers, `make hint N=01` when stuck.
+"""
+
+import tensorflow as tf
+
+
+def to_float32(values):
+    """`values` (a numpy array or nested Python list of numbers) as a float32 tensor.
+
+    numpy integers arrive as int64 and numpy floats as float64; a model wants float32.
+    Example: np.array([[90, 85], [70, 100]]) -> tf.Tensor([[90., 85.], [70., 100.]], float32).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.convert_to_tensor (or tf.constant) takes a dtype argument.")
+
+
+def to_int_points(scores):
+    """Float `scores` rounded to the nearest whole point, as an int32 tensor of the same shape.
+
+    Halves round to the even neighbour, as `tf.round` and `np.rint` do.
+    Example: [[89.6, 70.2], [-1.7, 2.5]] -> [[90, 70], [-2, 2]] (int32).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.cast to an integer dtype drops the fraction; round first.")
+
+
+def as_numpy(scores):
+    """The values of the tensor `scores` as a numpy array (for a library that only speaks numpy).
+
+    Example: tf.constant([1.5, 2.0]) -> np.array([1.5, 2.0], dtype=float32).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("an eager tensor has a .numpy() method.")
+
+
+def filled_like(reference, value):
+    """A tensor with the shape and dtype of `reference`, every element equal to `value`.
+
+    Example: reference tf.constant([[1, 2, 3], [4, 5, 6]]) (int32), value 7 ->
+    [[7, 7, 7], [7, 7, 7]] (int32). A reference of shape [0, 3] gives an empty [0, 3] tensor.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.fill(shape, value) with tf.shape(reference); cast the value to reference.dtype.")
+
+
+def make_parameters(inputs, units):
+    """Starting parameters for a layer that maps `inputs` features to `units` outputs.
+
+    Return `(weights, step)`: `weights` a trainable float32 `tf.Variable` of zeros with shape
+    `[inputs, units]`; `step` an int64 `tf.Variable` holding 0 that is NOT trainable (it only
+    counts training steps, so no gradient should ever touch it).
+    Example: make_parameters(3, 2) -> weights [[0., 0.], [0., 0.], [0., 0.]], step 0.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("wrap tf.zeros([inputs, units]) in tf.Variable; pass dtype= and trainable=False for the step.")
+
+
+def add_in_place(variable, delta):
+    """Add `delta` to `variable` in place and return that same variable.
+
+    The variable object must stay the same (a model keeps a reference to it); only its
+    value changes. Example: v = tf.Variable([1., 2.]); add_in_place(v, [10., 20.]) is v,
+    and v now holds [11., 22.].
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("a variable's assign_add method updates it in place.")
+
+
+def seeded_noise(shape, seed):
+    """Standard normal noise (mean 0, standard deviation 1), float32, of the given shape.
+
+    The same `seed` must give the same tensor on every call; different seeds give
+    different tensors. Example: seeded_noise([2, 3], 7) twice -> two equal [2, 3] tensors.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("a stateless op such as tf.random.stateless_normal(shape, seed=[seed, 0]) depends only on its seed.")
+
+
+def shuffle_pairs(features, labels, seed):
+    """Shuffle examples and their labels with one permutation, so every pair stays together.
+
+    `features` is `[examples, ...]`, `labels` is `[examples]`; return `(features, labels)`
+    with the same shapes, rows in a random order that depends only on `seed`.
+    Example: features [[0, 0], [1, 1], [2, 2]], labels [0, 1, 2] might become
+    [[2, 2], [0, 0], [1, 1]], [2, 0, 1]: row i of the features still goes with label i.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("shuffle tf.range(examples) once (stateless, from seed), then tf.gather both tensors with it.")

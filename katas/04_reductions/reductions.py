@@ -1,0 +1,94 @@
+"""Kata 04 — Reductions and statistics.
+
+A reduction (`tf.reduce_sum`, `tf.reduce_mean`, `tf.reduce_max`, `tf.norm`, `tf.argmax`)
+collapses one or more axes of a tensor into a single number per remaining position.
+The `axis` you pass is the axis that disappears. Here you summarise exam scores,
+measure vectors, score a classifier, encode labels with `tf.unique`, and multiply a
+batch of matrices at once.
+
+Run `make kata N=04` to test your answers, `make hint N=04` when stuck.
+"""
+
+import tensorflow as tf
+
+
+def subject_means(scores):
+    """The mean score of each subject over all students, as float32.
+
+    `scores` is `[students, subjects]` and may be an integer tensor; return `[subjects]`.
+    Example: [[90, 61], [80, 70]] (int32) -> [85.0, 65.5].
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("cast to float32 first, then tf.reduce_mean over the student axis (axis=0).")
+
+
+def value_range(values):
+    """The spread (largest minus smallest) along the last axis, for a tensor of any rank.
+
+    `[..., n]` -> `[...]`. Example: [[3, 9, 4], [5, 5, 1]] -> [6, 4];
+    a `[2, 3, 4]` tensor gives `[2, 3]`.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.reduce_max minus tf.reduce_min, both with axis=-1.")
+
+
+def vector_norms(vectors):
+    """The L1, L2 and infinity norms of every row of `vectors` `[rows, dims]`.
+
+    Return `(l1, l2, linf)`, each float `[rows]`: L1 is the sum of absolute values, L2 the
+    square root of the sum of squares, and the infinity norm the largest absolute value.
+    Example: [[3., -4.]] -> ([7.], [5.], [4.]).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.norm(vectors, ord=..., axis=1) with ord 1, 2 and float(\"inf\") (np.inf).")
+
+
+def best_and_worst_class(probs):
+    """For every row of `probs` `[examples, classes]`, the class with the highest and with the lowest score.
+
+    Return `(best, worst)`, each int32 `[examples]`; on a tie the first such class wins.
+    Example: [[0.1, 0.7, 0.2], [0.5, 0.2, 0.3]] -> ([1, 0], [0, 1]).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.argmax and tf.argmin along axis=-1 with output_type=tf.int32.")
+
+
+def accuracy(logits, labels):
+    """The fraction of examples whose highest-scoring class equals the int32 label, as a Python float.
+
+    `logits` is `[examples, classes]`, `labels` is int32 `[examples]`.
+    Example: logits [[2., 1.], [0., 3.], [5., 4.]] with labels [0, 1, 1] -> 0.6666...
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.equal(argmax, labels) gives booleans; cast them to float32, reduce_mean, then float(...).")
+
+
+def encode_labels(labels):
+    """Number the distinct labels in the order they first appear.
+
+    `labels` is a 1-D tensor (numbers or strings). Return `(vocabulary, codes)`:
+    `vocabulary` holds each distinct label once, in order of first appearance, and
+    `codes` (int32, same length as `labels`) says where each label sits in `vocabulary`.
+    Example: ["cat", "dog", "cat", "bird"] -> (["cat", "dog", "bird"], [0, 1, 0, 2]).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.unique returns exactly this pair (y, idx).")
+
+
+def decode_labels(vocabulary, codes):
+    """The labels that `codes` stand for: the inverse of `encode_labels`.
+
+    Example: vocabulary ["cat", "dog", "bird"], codes [0, 1, 0, 2] -> ["cat", "dog", "cat", "bird"].
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.gather(vocabulary, codes) looks each code up.")
+
+
+def batch_matmul(a, b):
+    """Multiply matching matrices of two batches: `[batch, n, k]` @ `[batch, k, m]` -> `[batch, n, m]`.
+
+    result[i] is the matrix product a[i] @ b[i].
+    Example: a of shape [2, 3, 4] and b of shape [2, 4, 5] -> shape [2, 3, 5].
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.matmul (the @ operator) treats the leading axes as a batch.")

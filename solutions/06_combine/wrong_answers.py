@@ -1,0 +1,91 @@
+"""Plausible wrong answers to kata 06; `make check` proves the tests catch every one."""
+
+import tensorflow as tf
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("tf.stack instead of tf.concat: a new axis [2, ...] (and fails for different class counts)")
+def join_classes(first, second):
+    return tf.stack([first, second], axis=0)
+
+
+@wrong_answer("joins along the student axis (axis=1)")
+def join_classes(first, second):  # noqa: F811
+    return tf.concat([first, second], axis=1)
+
+
+@wrong_answer("second's classes first")
+def join_classes(first, second):  # noqa: F811
+    return tf.concat([second, first], axis=0)
+
+
+@wrong_answer("stacks along axis 0: [2, students, subjects]")
+def stack_exams(midterm, final):
+    return tf.stack([midterm, final], axis=0)
+
+
+@wrong_answer("concat along axis 1: [students, 2 * subjects], no new axis")
+def stack_exams(midterm, final):  # noqa: F811
+    return tf.concat([midterm, final], axis=1)
+
+
+@wrong_answer("splits along the student axis (tf.split's default axis=0)")
+def split_subjects(scores, num_or_sizes):
+    return tf.split(scores, num_or_sizes)
+
+
+@wrong_answer("unstacks along axis 0: one tensor per student")
+def unstack_subjects(scores):
+    return tf.unstack(scores)
+
+
+@wrong_answer("pads every axis, batch and channels included")
+def pad_images(images, border):
+    return tf.pad(images, [[border, border]] * 4)
+
+
+@wrong_answer("pads only before (top and left)")
+def pad_images(images, border):  # noqa: F811
+    return tf.pad(images, [[0, 0], [border, 0], [border, 0], [0, 0]])
+
+
+@wrong_answer("pads with 2 * border after each side: [[0, 0], [b, 2b], ...]")
+def pad_images(images, border):  # noqa: F811
+    return tf.pad(images, [[0, 0], [border, 2 * border], [border, 2 * border], [0, 0]])
+
+
+@wrong_answer("tf.maximum only: limits from below, not from above")
+def clip_scores(scores, low, high):
+    return tf.maximum(scores, low)
+
+
+@wrong_answer("swaps low and high in tf.minimum/tf.maximum")
+def clip_scores(scores, low, high):  # noqa: F811
+    return tf.maximum(tf.minimum(scores, low), high)
+
+
+@wrong_answer("always rescales to exactly max_norm, even a short step")
+def limit_step(step, max_norm):
+    return step * max_norm / tf.norm(step)
+
+
+@wrong_answer("clip_by_value: clips each element, changing the direction")
+def limit_step(step, max_norm):  # noqa: F811
+    return tf.clip_by_value(step, -max_norm, max_norm)
+
+
+@wrong_answer("clips each gradient by its own norm: the update changes direction")
+def clip_gradients(gradients, max_global_norm):
+    return [tf.clip_by_norm(gradient, max_global_norm) for gradient in gradients]
+
+
+@wrong_answer("returns tf.clip_by_global_norm's whole (list, norm) pair")
+def clip_gradients(gradients, max_global_norm):  # noqa: F811
+    return tf.clip_by_global_norm(gradients, max_global_norm)
+
+
+@wrong_answer("always scales to the max norm, even when the gradients are already small")
+def clip_gradients(gradients, max_global_norm):  # noqa: F811
+    global_norm = tf.linalg.global_norm(gradients)
+    return [gradient * max_global_norm / global_norm for gradient in gradients]

@@ -1,0 +1,97 @@
+"""Tests for kata 16. Oracle: the original model's own predictions, which every round trip
+must reproduce; files are written under pytest's tmp_path."""
+
+import os
+
+import numpy as np
+import pytest
+import keras
+import tensorflow as tf
+
+from tfkatas.testing import assert_close
+
+FEATURES, OUTPUTS = 4, 3
+
+
+def build_model():
+    model = keras.Sequential([keras.Input((FEATURES,)), keras.layers.Dense(6, activation="relu"),
+                              keras.layers.Dense(OUTPUTS)])
+    model.compile(optimizer="sgd", loss="mse")
+    return model
+
+
+@pytest.fixture(scope="module")
+def batch():
+    return np.random.default_rng(16).normal(size=(5, FEATURES)).astype(np.float32)
+
+
+@pytest.fixture
+def model():
+    """A model with random weights and nonzero biases, so a restore that missed anything shows."""
+    model = build_model()
+    rng = np.random.default_rng(6)
+    model.set_weights([rng.normal(size=weight.shape).astype(np.float32) for weight in model.get_weights()])
+    return model
+
+
+def test_save_weights_to_writes_a_weights_h5_file(kata, model, tmp_path):
+    path = kata.save_weights_to(model, tmp_path)
+    assert isinstance(path, str), f"save_weights_to returned {type(path).__name__}, expected the path as a str"
+    assert path == str(tmp_path / "model.weights.h5"), (
+        f"save_weights_to returned {path!r}, expected {str(tmp_path / 'model.weights.h5')!r}")
+    assert os.path.isfile(path), f"save_weights_to returned {path!r}, but no file is there"
+
+
+def test_restore_weights_predicts_like_the_original(kata, model, batch, tmp_path):
+    path = str(tmp_path / "saved.weights.h5")
+    model.save_weights(path)
+    restored = kata.restore_weights(build_model, path)
+    assert restored is not model, "restore_weights should build a new model with build_model()"
+    assert_close(restored(batch), model(batch), "restore_weights(...) predictions vs the original's")
+
+
+def test_round_trip_keras_loads_a_new_model_that_predicts_the_same(kata, model, batch, tmp_path):
+    path, loaded = kata.round_trip_keras(model, tmp_path)
+    assert path == str(tmp_path / "model.keras"), (
+        f"round_trip_keras returned path {path!r}, expected {str(tmp_path / 'model.keras')!r}")
+    assert os.path.isfile(path), f"round_trip_keras returned {path!r}, but no file is there"
+    assert loaded is not model, "round_trip_keras should return the model loaded from the file, not the original"
+    assert_close(loaded(batch), model(batch), "round_trip_keras(...) loaded model's predictions")
+    assert loaded.loss == model.loss, (
+        f"the loaded model's loss is {loaded.loss!r}, expected {model.loss!r}: a .keras file keeps compile settings")
+
+
+def test_copy_from_config_is_independent_and_predicts_the_same(kata, model, batch):
+    copy = kata.copy_from_config(model)
+    assert copy is not model, "copy_from_config returned the original model, expected a new one"
+    assert type(copy) is type(model), f"copy_from_config returned a {type(copy).__name__}, expected Sequential"
+    assert_close(copy(batch), model(batch), "copy_from_config(model) predictions (weights copied?)")
+    before = model(batch).numpy()
+    copy.set_weights([np.zeros_like(weight) for weight in copy.get_weights()])
+    assert_close(model(batch), before, "the original's predictions after zeroing the copy's weights (shared layers?)")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, batch):
+    """A model exported by Keras itself, for testing `serve` apart from `export_for_serving`."""
+    model = build_model()
+    path = str(tmp_path_factory.mktemp("reference") / "served")
+    model.export(path, verbose=False)
+    return path, model.predict(batch, verbose=0)
+
+
+def test_serve_runs_the_exported_model_without_keras(kata, exported, batch):
+    path, expected = exported
+    result = kata.serve(path, batch)
+    assert isinstance(result, tf.Tensor), f"serve returned {type(result).__name__}, expected a tf.Tensor"
+    assert_close(result, expected, "serve(exported model, 5 examples)", rtol=1e-5, atol=1e-5)
+
+
+def test_export_for_serving_writes_a_saved_model(kata, model, batch, tmp_path):
+    path = kata.export_for_serving(model, tmp_path)
+    assert path == str(tmp_path / "served"), (
+        f"export_for_serving returned {path!r}, expected {str(tmp_path / 'served')!r}")
+    assert os.path.isfile(os.path.join(path, "saved_model.pb")), f"{path} holds no saved_model.pb"
+    served = tf.saved_model.load(path)
+    assert_close(served.serve(batch), model(batch), "the exported model's serve(x) vs the original",
+                 rtol=1e-5, atol=1e-5)

@@ -1,0 +1,122 @@
+"""Plausible wrong answers to kata 14; `make check` proves the tests catch every one."""
+
+import keras
+
+from tfkatas.wrong import wrong_answer
+
+
+class _Dense(keras.layers.Layer):
+    """A correct MyDense for the wrong answers below to change one method of."""
+
+    def __init__(self, units, activation=None, **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+        self.activation = keras.activations.get(activation)
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1], self.units), initializer="glorot_uniform",
+                                      trainable=True, name="kernel")
+        self.bias = self.add_weight(shape=(self.units,), initializer="zeros", trainable=True, name="bias")
+
+    def call(self, inputs):
+        return self.activation(keras.ops.matmul(inputs, self.kernel) + self.bias)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"units": self.units, "activation": keras.activations.serialize(self.activation)})
+        return config
+
+
+@wrong_answer("missing bias: call returns activation(x @ kernel)")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):
+    def call(self, inputs):
+        return self.activation(keras.ops.matmul(inputs, self.kernel))
+
+
+@wrong_answer("forgotten activation: call returns x @ kernel + bias whatever activation was asked")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def call(self, inputs):
+        return keras.ops.matmul(inputs, self.kernel) + self.bias
+
+
+@wrong_answer("transposed kernel [units, input_dim], multiplied as x @ kernel.T")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(self.units, input_shape[-1]), initializer="glorot_uniform",
+                                      trainable=True, name="kernel")
+        self.bias = self.add_weight(shape=(self.units,), initializer="zeros", trainable=True, name="bias")
+
+    def call(self, inputs):
+        return self.activation(keras.ops.matmul(inputs, keras.ops.transpose(self.kernel)) + self.bias)
+
+
+@wrong_answer("non-trainable weights: add_weight(..., trainable=False)")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1], self.units), initializer="glorot_uniform",
+                                      trainable=False, name="kernel")
+        self.bias = self.add_weight(shape=(self.units,), initializer="zeros", trainable=False, name="bias")
+
+
+@wrong_answer("kernel initialised with zeros: every unit starts (and stays) the same")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1], self.units), initializer="zeros",
+                                      trainable=True, name="kernel")
+        self.bias = self.add_weight(shape=(self.units,), initializer="zeros", trainable=True, name="bias")
+
+
+@wrong_answer("get_config without units: from_config cannot rebuild the layer")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def get_config(self):
+        config = super(_Dense, self).get_config()
+        config.update({"activation": keras.activations.serialize(self.activation)})
+        return config
+
+
+@wrong_answer("get_config without the activation: the copy from from_config has none")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def get_config(self):
+        config = super(_Dense, self).get_config()
+        config.update({"units": self.units})
+        return config
+
+
+@wrong_answer("MyModel without activations in the hidden layers (five stacked linear maps)")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyModel(keras.Model):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.fc1, self.fc2, self.fc3, self.fc4, self.fc5 = (_Dense(units) for units in (256, 128, 64, 32, 10))
+
+    def call(self, inputs, training=None):
+        return self.fc5(self.fc4(self.fc3(self.fc2(self.fc1(inputs)))))
+
+
+@wrong_answer("MyModel applies ReLU on the logits too")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyModel(keras.Model):  # noqa: F811
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.fc1, self.fc2, self.fc3, self.fc4, self.fc5 = (
+            _Dense(units, activation="relu") for units in (256, 128, 64, 32, 10))
+
+    def call(self, inputs, training=None):
+        return self.fc5(self.fc4(self.fc3(self.fc2(self.fc1(inputs)))))
+
+
+@wrong_answer("count without the +1: forgets the biases")
+def count_dense_params(layer_sizes):
+    return sum(n_in * n_out for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))
+
+
+@wrong_answer("counts the input as a layer: (0 + 1) * input extra biases")
+def count_dense_params(layer_sizes):  # noqa: F811
+    return sum((n_in + 1) * n_out for n_in, n_out in zip([0] + list(layer_sizes[:-1]), layer_sizes))

@@ -1,0 +1,109 @@
+"""Plausible wrong answers to kata 15; `make check` proves the tests catch every one."""
+
+import keras
+import tensorflow as tf
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("cross-entropy without from_logits=True: treats the logits as probabilities")
+def compile_classifier(model, learning_rate):
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+@wrong_answer("ignores learning_rate: Adam() keeps its default 0.001")
+def compile_classifier(model, learning_rate):  # noqa: F811
+    model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  metrics=["accuracy"])
+    return model
+
+
+@wrong_answer("ignores validation_freq: validates after every epoch")
+def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):
+    return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=validation_split, verbose=0).history
+
+
+@wrong_answer("validates on the first examples instead of the last (a hand-made split)")
+def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):  # noqa: F811
+    held_out = int(len(x) * validation_split)
+    return model.fit(x[held_out:], y[held_out:], epochs=epochs, batch_size=16,
+                     validation_data=(x[:held_out], y[:held_out]), validation_freq=validation_freq,
+                     verbose=0).history
+
+
+@wrong_answer("argmax over the example axis (axis 0) instead of the class axis")
+def evaluate_and_predict(model, x, y):
+    loss, accuracy = model.evaluate(x, y, verbose=0)
+    return float(loss), float(accuracy), tf.argmax(model.predict(x, verbose=0), axis=0)
+
+
+@wrong_answer("never calls reset_state: every epoch's mean includes the epochs before it")
+def epoch_means(batch_losses_per_epoch):
+    mean = keras.metrics.Mean()
+    means = []
+    for losses in batch_losses_per_epoch:
+        for loss in losses:
+            mean.update_state(loss)
+        means.append(float(mean.result()))
+    return means
+
+
+@wrong_answer("returns the metric's scalar tensor instead of a Python float")
+def accuracy_of(labels, logits):
+    metric = keras.metrics.Accuracy()
+    metric.update_state(labels, tf.argmax(logits, axis=1))
+    return metric.result()
+
+
+@wrong_answer("argmax over the example axis: compares the wrong classes with the labels")
+def accuracy_of(labels, logits):  # noqa: F811
+    metric = keras.metrics.Accuracy()
+    metric.update_state(labels[: logits.shape[1]], tf.argmax(logits, axis=0))
+    return float(metric.result())
+
+
+@wrong_answer("train_step only updates the last layer's variables")
+def train_step(model, optimizer, x, y):
+    loss_function = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    variables = model.layers[-1].trainable_variables
+    with tf.GradientTape() as tape:
+        loss = loss_function(y, model(x, training=True))
+    optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+    return loss
+
+
+@wrong_answer("train_step sums the per-example losses instead of averaging them")
+def train_step(model, optimizer, x, y):  # noqa: F811
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(keras.losses.sparse_categorical_crossentropy(y, model(x, training=True),
+                                                                          from_logits=True))
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+    return loss
+
+
+@wrong_answer("reports each epoch's last batch loss instead of the epoch mean")
+def custom_fit(model, x, y, epochs, batch_size, learning_rate):
+    optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
+    history = []
+    for _ in range(epochs):
+        for start in range(0, len(x), batch_size):
+            loss = train_step(model, optimizer, x[start:start + batch_size], y[start:start + batch_size])
+        history.append(float(loss))
+    return history
+
+
+@wrong_answer("ignores learning_rate: SGD() keeps its default 0.01")
+def custom_fit(model, x, y, epochs, batch_size, learning_rate):  # noqa: F811
+    optimizer = keras.optimizers.SGD()
+    mean_loss = keras.metrics.Mean()
+    history = []
+    for _ in range(epochs):
+        for start in range(0, len(x), batch_size):
+            mean_loss.update_state(train_step(model, optimizer, x[start:start + batch_size],
+                                              y[start:start + batch_size]))
+        history.append(float(mean_loss.result()))
+        mean_loss.reset_state()
+    return history

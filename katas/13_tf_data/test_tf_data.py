@@ -1,0 +1,132 @@
+"""Tests for kata 13. Oracles: every test image carries its own index in its first pixel, so a
+test can tell which example it got and check its label, its order and its normalisation."""
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from tfkatas.testing import assert_close, assert_dtype, assert_equal, assert_shape
+
+HEIGHT, WIDTH = 4, 3
+
+
+def digits(n, seed=0):
+    """n uint8 images [n, 4, 3] whose pixel [0, 0] is the example's index; labels 0..9 at random."""
+    rng = np.random.default_rng(seed)
+    images = rng.integers(0, 256, size=(n, HEIGHT, WIDTH)).astype(np.uint8)
+    images[:, 0, 0] = np.arange(n)
+    images[0, 1, 1], images[-1, 1, 1] = 0, 255  # Black and white pixels, so 255 -> 1.0 is checked.
+    return images, rng.integers(0, 10, size=n).astype(np.int32)
+
+
+def index_of(image):
+    """The example an image came from: its first pixel, raw (0..255) or normalised (0..1)."""
+    value = float(np.asarray(image)[..., 0, 0])
+    return int(round(value * 255)) if np.asarray(image).dtype.kind == "f" else int(value)
+
+
+def elements(dataset):
+    return [(np.asarray(image), np.asarray(label)) for image, label in dataset.as_numpy_iterator()]
+
+
+def test_make_dataset_yields_each_pair_in_order(kata):
+    images, labels = digits(7)
+    got = elements(kata.make_dataset(images, labels))
+    assert len(got) == 7, f"make_dataset(7 images, 7 labels) yielded {len(got)} elements, expected 7"
+    for index, (image, label) in enumerate(got):
+        assert_equal(image, images[index], f"make_dataset(...) element {index} image")
+        assert_equal(label, labels[index], f"make_dataset(...) element {index} label")
+
+
+def test_shuffle_pairs_keeps_every_image_with_its_label(kata):
+    images, labels = digits(40, seed=1)
+    got = elements(kata.shuffle_pairs(images, labels, seed=3))
+    order = [index_of(image) for image, _ in got]
+    assert sorted(order) == list(range(40)), (
+        f"shuffle_pairs(40 examples) yielded examples {sorted(order)}, expected each of 0..39 exactly once")
+    assert order != list(range(40)), "shuffle_pairs(40 examples, seed=3) kept the original order"
+    for image, label in got:
+        assert int(label) == labels[index_of(image)], (
+            f"shuffle_pairs paired image {index_of(image)} with label {int(label)}, but its label is "
+            f"{labels[index_of(image)]}: shuffle the (image, label) pairs together")
+
+
+def test_shuffle_pairs_mixes_the_whole_data_not_just_neighbours(kata):
+    images, labels = digits(100, seed=2)
+    firsts = [index_of(next(iter(kata.shuffle_pairs(images, labels, seed=seed)))[0]) for seed in range(8)]
+    assert max(firsts) >= 20, (
+        f"over seeds 0..7 the first example shuffle_pairs yields is always one of the first 20 {firsts}: "
+        "is the shuffle buffer smaller than the data?")
+
+
+def test_normalise_scales_pixels_to_0_1_and_keeps_the_label(kata):
+    image = tf.constant([[0, 51, 255], [102, 204, 1]], tf.uint8)
+    scaled, label = kata.normalise(image, tf.constant(7))
+    assert_close(scaled, np.array([[0, 51, 255], [102, 204, 1]]) / 255.0, "normalise(uint8 image, 7) image",
+                 dtype=tf.float32)
+    assert_equal(label, 7, "normalise(uint8 image, 7) label")
+
+
+@pytest.mark.parametrize("n, batch_size, drop_remainder, expected", [
+    (10, 4, False, 3), (10, 4, True, 2), (12, 4, False, 3), (12, 4, True, 3), (3, 5, False, 1), (3, 5, True, 0),
+])
+def test_count_batches(kata, n, batch_size, drop_remainder, expected):
+    images, labels = digits(n)
+    result = kata.count_batches(tf.data.Dataset.from_tensor_slices((images, labels)), batch_size, drop_remainder)
+    assert isinstance(result, int) and result == expected, (
+        f"count_batches({n} examples, batch_size={batch_size}, drop_remainder={drop_remainder}) returned "
+        f"{result!r}, expected {expected} (an int)")
+
+
+def test_training_pipeline_gives_full_normalised_batches_for_every_epoch(kata):
+    images, labels = digits(30, seed=4)
+    batches = elements(kata.training_pipeline(images, labels, batch_size=8, epochs=3, seed=5))
+    assert len(batches) == 9, (
+        f"training_pipeline(30 examples, batch_size=8, epochs=3) yielded {len(batches)} batches, expected "
+        "3 full batches per epoch, 9 in all (batch with drop_remainder=True, then repeat)")
+    for number, (image_batch, label_batch) in enumerate(batches):
+        assert_shape(image_batch, (8, HEIGHT, WIDTH), f"training batch {number} images")
+        assert_dtype(image_batch, tf.float32, f"training batch {number} images")
+        assert_shape(label_batch, (8,), f"training batch {number} labels")
+        assert image_batch.min() >= 0 and image_batch.max() <= 1, (
+            f"training batch {number} has pixels from {image_batch.min()} to {image_batch.max()}, expected [0, 1]")
+        for image, label in zip(image_batch, label_batch):
+            assert int(label) == labels[index_of(image)], (
+                f"training batch {number} pairs image {index_of(image)} with label {int(label)}, expected "
+                f"{labels[index_of(image)]}")
+
+
+def test_training_pipeline_shuffles_across_batches_and_anew_each_epoch(kata):
+    images, labels = digits(32, seed=6)
+    batches = elements(kata.training_pipeline(images, labels, batch_size=8, epochs=2, seed=7))
+    epochs = [[index_of(image) for image_batch, _ in batches[start:start + 4] for image in image_batch]
+              for start in (0, 4)]
+    for number, epoch in enumerate(epochs):
+        assert sorted(epoch) == list(range(32)), (
+            f"epoch {number} of training_pipeline(32 examples, batch 8) holds examples {sorted(epoch)}, expected "
+            "each example exactly once per epoch")
+    runs = [sorted(epochs[0][start:start + 8]) for start in range(0, 32, 8)]
+    assert any(run != list(range(run[0], run[0] + 8)) for run in runs), (
+        f"every batch holds 8 neighbouring examples {runs}: shuffle the examples before batching, not the batches")
+    assert epochs[0] != epochs[1], "both epochs came in the same order: let the shuffle reshuffle on every pass"
+
+
+def test_training_pipeline_prefetches(kata):
+    images, labels = digits(16)
+    dataset = kata.training_pipeline(images, labels, batch_size=4, epochs=1, seed=0)
+    assert "Prefetch" in type(dataset).__name__, (
+        f"training_pipeline returned a {type(dataset).__name__}; end the pipeline with "
+        ".prefetch(tf.data.AUTOTUNE) so the next batch is ready while the model trains")
+
+
+def test_evaluation_pipeline_keeps_every_example_in_order(kata):
+    images, labels = digits(10, seed=8)
+    batches = elements(kata.evaluation_pipeline(images, labels, batch_size=4))
+    sizes = [len(label_batch) for _, label_batch in batches]
+    assert sizes == [4, 4, 2], f"evaluation_pipeline(10 examples, batch_size=4) gave batches of {sizes}, expected [4, 4, 2]"
+    assert_close(np.concatenate([image_batch for image_batch, _ in batches]), images / 255.0,
+                 "evaluation_pipeline(...) images, all batches joined", dtype=tf.float32)
+    assert_equal(np.concatenate([label_batch for _, label_batch in batches]), labels,
+                 "evaluation_pipeline(...) labels, all batches joined")
+    assert "Prefetch" in type(kata.evaluation_pipeline(images, labels, 4)).__name__, (
+        "evaluation_pipeline should end with .prefetch(tf.data.AUTOTUNE)")

@@ -1,0 +1,70 @@
+"""Kata 13 — Input pipelines with tf.data.
+
+A model trains on batches, not on one big array. `tf.data` turns arrays into a stream of
+examples and lets you chain the usual steps: shuffle, map (e.g. normalise), batch, repeat for
+several epochs, prefetch. Here `images` is a uint8 array [examples, height, width] of pixel
+values 0..255 and `labels` an int array [examples]: a tiny stand-in for MNIST.
+
+Run `make kata N=13` to test your answers, `make hint N=13` when stuck.
+"""
+
+import tensorflow as tf
+
+
+def make_dataset(images, labels):
+    """A dataset of (image, label) pairs, one per example, in the original order.
+
+    Example: images [3, 28, 28], labels [3] -> 3 elements, each (image [28, 28], label []).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.data.Dataset.from_tensor_slices slices a tuple of arrays along their first axis.")
+
+
+def shuffle_pairs(images, labels, seed):
+    """The same (image, label) pairs in a random order (the whole data mixed, not just neighbours).
+
+    An image keeps its own label: shuffle the pairs, never images and labels apart.
+    Example: labels [0, 1, 2, 3] with images of digits 0, 1, 2, 3 -> e.g. (3, 3), (0, 0), (2, 2), (1, 1).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("make_dataset, then .shuffle(buffer_size=len(labels), seed=seed): a buffer as big as the data.")
+
+
+def normalise(image, label):
+    """One example, ready for a network: the image as float32 in [0, 1] (divided by 255), the label as is.
+
+    Use it with dataset.map(normalise).
+    Example: (image uint8 [[0, 255]], label 7) -> (float32 [[0.0, 1.0]], 7).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.cast the image to float32, then divide by 255.")
+
+
+def count_batches(dataset, batch_size, drop_remainder):
+    """How many batches dataset.batch(batch_size, drop_remainder=...) yields, as a Python int.
+
+    Example: 10 examples, batch_size 4 -> 3 batches (4, 4, 2), or 2 with drop_remainder=True.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("batch the dataset and read .cardinality() (or count the batches with a loop).")
+
+
+def training_pipeline(images, labels, batch_size, epochs, seed):
+    """Batches for training: shuffled pairs (in a new order every epoch), normalised, full batches
+    only, repeated for `epochs` epochs, with the next batch prefetched.
+
+    Each element is (images float32 [batch_size, height, width], labels [batch_size]).
+    Example: 30 examples, batch_size 8, epochs 3 -> 3 full batches per epoch, 9 batches in all.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("shuffle_pairs -> .map(normalise) -> .batch(batch_size, drop_remainder=True) -> .repeat(epochs) -> .prefetch(tf.data.AUTOTUNE).")
+
+
+def evaluation_pipeline(images, labels, batch_size):
+    """Batches for evaluation: the original order, normalised, every example kept (the last batch
+    may be smaller), prefetched.
+
+    Example: 10 examples, batch_size 4 -> batches of 4, 4 and 2 examples, in order.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("make_dataset -> .map(normalise) -> .batch(batch_size) -> .prefetch(tf.data.AUTOTUNE); no shuffle, no drop.")

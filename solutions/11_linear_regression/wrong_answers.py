@@ -1,0 +1,69 @@
+"""Plausible wrong answers to kata 11; `make check` proves the tests catch every one."""
+
+import tensorflow as tf
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("root mean squared error: takes the square root of the mean")
+def mse_loss(w, b, x, y):
+    return tf.sqrt(tf.reduce_mean(tf.square(w * x + b - y)))
+
+
+@wrong_answer("drops the factor 2 of the derivative of a square")
+def gradients(w, b, x, y):
+    error = w * x + b - y
+    return tf.reduce_mean(error * x), tf.reduce_mean(error)
+
+
+@wrong_answer("sums instead of averaging: forgets the 1/n")
+def gradients(w, b, x, y):  # noqa: F811
+    error = w * x + b - y
+    return 2.0 * tf.reduce_sum(error * x), 2.0 * tf.reduce_sum(error)
+
+
+@wrong_answer("multiplies the bias gradient by x too")
+def gradients(w, b, x, y):  # noqa: F811
+    error = w * x + b - y
+    return 2.0 * tf.reduce_mean(error * x), 2.0 * tf.reduce_mean(error * x)
+
+
+@wrong_answer("error as (y - prediction) without flipping the step: climbs the loss")
+def gradients(w, b, x, y):  # noqa: F811
+    error = y - (w * x + b)
+    return 2.0 * tf.reduce_mean(error * x), 2.0 * tf.reduce_mean(error)
+
+
+@wrong_answer("adds the gradient: w + lr * gradient")
+def gradient_descent_step(w, b, x, y, lr):
+    grad_w, grad_b = gradients(w, b, x, y)
+    return w + lr * grad_w, b + lr * grad_b
+
+
+@wrong_answer("returns tensors where Python floats were asked for")
+def fit_by_hand(x, y, lr, steps):
+    w, b = tf.constant(0.0), tf.constant(0.0)
+    for _ in range(steps):
+        w, b = gradient_descent_step(w, b, x, y, lr)
+    return w, b
+
+
+@wrong_answer("the loss inside the tape is a sum, not a mean: gradients n times too large")
+def fit_with_tape(x, y, lr, steps):
+    w, b = tf.Variable(0.0), tf.Variable(0.0)
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(tf.square(w * x + b - y))
+        grad_w, grad_b = tape.gradient(loss, [w, b])
+        w.assign_sub(lr * grad_w)
+        b.assign_sub(lr * grad_b)
+    return float(w), float(b)
+
+
+@wrong_answer("tape_gradients swaps the pair: (d loss / d b, d loss / d w)")
+def tape_gradients(w, b, x, y):
+    w, b = tf.Variable(float(w)), tf.Variable(float(b))
+    with tf.GradientTape() as tape:
+        loss = mse_loss(w, b, x, y)
+    grad_w, grad_b = tape.gradient(loss, [w, b])
+    return grad_b, grad_w

@@ -13,12 +13,18 @@ TFKATAS := @$(PYTHON) -m tfkatas
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := help
-.PHONY: help setup list kata hint check stubs readme
+.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
 	@echo "  make kata N=05     run kata 05's tests against your code (FOCUS=1: one failure at a time, V=1: tracebacks)"
-	@echo "  make hint N=05     the next hint for kata 05"
+	@echo "  make hint N=05     the next hint for kata 05 (each time one more; ALL=1: every hint)"
+	@echo "  make progress      every kata's status and your score (instant when nothing changed)"
+	@echo "  make watch N=05    re-run kata 05 on every save, then move on (no N: the first unsolved kata)"
+	@echo "  make pair N=05     watch for two: DRIVER=Ana NAVIGATOR=Bo MINUTES=7 swap roles on a timer and each green test"
+	@echo "  make reset N=05    put back the pristine stub (your version is backed up; make restore N=05 brings it back)"
+	@echo "  make grade         grade every kata: grade.json (scores) and grade.xml (JUnit) for self-check or CI"
+	@echo "  Hints and titles in Chinese: KATA_LANG=zh make hint N=05"
 	@echo "  make list          every kata, in order"
 	@echo "  make check         prove the whole set: solutions pass, stubs fail, wrong answers caught (DEVICE=cpu|gpu)"
 	@echo "  make stubs         regenerate katas/ from solutions/ (edited files are backed up first)"
@@ -50,3 +56,21 @@ stubs: setup
 
 readme: setup
 	$(TFKATAS) readme
+
+progress: setup
+	$(TFKATAS) progress $(if $(filter 1,$(RERUN)),--rerun)
+
+reset: setup
+	$(TFKATAS) reset $(N)
+
+restore: setup
+	$(TFKATAS) restore $(N) $(if $(filter 1,$(LIST)),--list)
+
+watch: setup
+	$(TFKATAS) watch $(N)
+
+pair: setup
+	$(TFKATAS) pair $(N) $(if $(MINUTES),--minutes $(MINUTES)) $(if $(DRIVER),--driver "$(DRIVER)") $(if $(NAVIGATOR),--navigator "$(NAVIGATOR)")
+
+grade: setup
+	$(TFKATAS) grade

@@ -2,7 +2,7 @@
 
 Like pip's command registry, the table below is data: adding a command means adding a
 module with `add_arguments(parser)` and `run(args) -> int`, plus one row here. No command
-module imports TensorFlow at import time, so `--help`, `list` and `hint` start instantly.
+module imports TensorFlow at import time, so `--help`, `list`, `hint` and `progress` start instantly.
 """
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("tfkatas.commands.check", "prove the kata set: solutions pass, stubs fail, wrong answers caught"),
     "stubs": ("tfkatas.commands.stubs", "regenerate katas/ stubs from solutions/ (backs up edited files)"),
     "readme": ("tfkatas.commands.readme", "rewrite the kata table in README.md from curriculum.toml"),
+    "progress": ("tfkatas.commands.progress", "every kata's status and your score (cached: instant when nothing changed)"),
+    "reset": ("tfkatas.commands.reset", "restore a kata's pristine stub, backing up your version first (make reset N=05)"),
+    "restore": ("tfkatas.commands.restore", "bring back the newest backup of a kata file (make restore N=05)"),
+    "watch": ("tfkatas.commands.watch", "re-run a kata's tests on every save, in about a second (make watch N=05)"),
+    "pair": ("tfkatas.commands.pair", "watch mode for two: driver/navigator swaps on a timer and on each green test"),
+    "grade": ("tfkatas.commands.grade", "run every kata; write grade.json and JUnit XML grade.xml (make grade)"),
 }
 
 

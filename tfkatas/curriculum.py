@@ -11,7 +11,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# KATA_ROOT points every command at another checkout laid out like this one (the tooling tests
+# use a tiny fake curriculum); read once, when this module is first imported.
+ROOT = Path(os.environ.get("KATA_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 CURRICULUM_FILE = ROOT / "curriculum.toml"
 KATAS_DIR = ROOT / "katas"
 SOLUTIONS_DIR = ROOT / "solutions"

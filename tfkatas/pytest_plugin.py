@@ -106,7 +106,8 @@ def pytest_collection_finish(session):
     """pytest hides the header under -q; a learner's run still says what it tested and where."""
     config = session.config
     reporter = config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None and config.option.verbose < 0 and not hasattr(config, "workerinput"):
+    if (reporter is not None and config.option.verbose < 0 and not hasattr(config, "workerinput")
+            and not config.option.no_header):  # progress, grade and watch pass --no-header.
         reporter.write_line(" · ".join(_header_lines(config)), light=True)
 
 
@@ -255,6 +256,7 @@ def pytest_runtest_makereport(item, call):
     if report.failed and call.excinfo is not None:
         report.user_properties.append(("kata_message", _explain(item, call.excinfo)))
         report.user_properties.append(("kata_not_implemented", _raised_not_implemented(call.excinfo.value)))
+        report.user_properties.append(("kata_error_type", type(call.excinfo.value).__name__))
         report.user_properties.append(("kata_broken", getattr(call.excinfo.value, "kata_broken", False)))
         variant = _variant_of(item)
         if variant and variant.startswith("wrong"):
@@ -278,7 +280,7 @@ def _explain(item, excinfo) -> str:
     kata = kata_for_path(item.path, item.config._kata_curriculum)
     where = _learner_location(excinfo, kata)
     if _raised_not_implemented(error):
-        return f"not written yet{where}: {_first_line(error)}"
+        return f"not written yet{where}: {_nudge(error)}"
     text = str(error).strip()
     if text.startswith("Timeout"):
         timeout = kata.timeout if kata else "the"
@@ -288,6 +290,13 @@ def _explain(item, excinfo) -> str:
     if isinstance(error, pytest.fail.Exception):
         return text
     return f"your code raised {type(error).__name__}{where}: {_first_line(error)}"
+
+
+def _nudge(error: BaseException) -> str:
+    """The stub's nudge, also when tf.function re-raised it with "in user code:" and a traceback."""
+    lines = str(error).strip().splitlines()
+    tagged = [line.split("NotImplementedError:", 1)[1].strip() for line in lines if "NotImplementedError:" in line]
+    return tagged[-1] if tagged else (lines[0] if lines else "NotImplementedError")
 
 
 def _first_line(error: BaseException) -> str:
@@ -326,7 +335,8 @@ def pytest_runtest_logreport(report):
     if report.failed and record["outcome"] != "failed":
         record.update(outcome="failed", message=properties.get("kata_message", ""),
                       not_implemented=properties.get("kata_not_implemented", False),
-                      broken=properties.get("kata_broken", False))
+                      broken=properties.get("kata_broken", False),
+                      error_type=properties.get("kata_error_type", ""))
     elif report.skipped and record["outcome"] == "passed":
         record["outcome"] = "skipped"
 

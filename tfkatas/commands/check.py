@@ -80,6 +80,13 @@ def run(args) -> int:
     except CurriculumError as error:
         return fail(str(error))
     problems, notes = static_problems(katas, args.strict)
+    from tfkatas.pristine import MANIFEST_NAME, stale_entries
+
+    stale = stale_entries()
+    if stale:
+        # A kata author edits tests between `make stubs` runs: only the full check (and CI) insists.
+        message = f"katas/{MANIFEST_NAME} is stale ({'; '.join(stale[:3])}{'; …' if len(stale) > 3 else ''}): run `make stubs`"
+        (problems if not args.number or args.strict else notes).append(message)
     if not args.number:
         from tfkatas.commands.readme import README, with_table
 

@@ -1,9 +1,13 @@
-"""`make hint N=05`: the kata's hints, gentlest first."""
+"""`make hint N=05`: the next hint for a kata, gentlest first; ALL=1 shows them all.
+
+How many hints each kata has shown is remembered in .kata-state.json.
+"""
 
 from __future__ import annotations
 
 from tfkatas.commands.common import add_kata_argument, fail, pick_kata
 from tfkatas.curriculum import CurriculumError, learner_language
+from tfkatas.state import StateError, ensure_writable, update
 
 
 def add_arguments(parser) -> None:
@@ -14,9 +18,28 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     try:
         kata = pick_kata(args.number)
-    except CurriculumError as error:
+        language = learner_language()
+        hints = kata.localized_hints(language)
+        if not hints:
+            return fail(f"kata {kata.code} has no hints yet (its author is still writing it)", code=1)
+        ensure_writable()
+
+        def next_count(state: dict) -> int:
+            shown = state.setdefault("hints", {})
+            count = len(hints) if args.all else min(int(shown.get(kata.code, 0)) + 1, len(hints))
+            shown[kata.code] = max(count, int(shown.get(kata.code, 0)))
+            return count
+
+        count = update(next_count)
+    except (CurriculumError, StateError) as error:
         return fail(str(error))
-    hints = kata.localized_hints(learner_language())
-    for index, hint in enumerate(hints, start=1):
-        print(f"Hint {index}/{len(hints)} for kata {kata.code} · {kata.title}: {hint}")
+    title = kata.localized_title(language)
+    first = 1 if args.all else count
+    for index in range(first, count + 1):
+        print(f"Hint {index}/{len(hints)} for kata {kata.code} · {title}: {hints[index - 1]}")
+    if not args.all:
+        if count < len(hints):
+            print(f"(ask again for the next hint; make hint N={kata.code} ALL=1 shows all {len(hints)})")
+        else:
+            print(f"(that was the last hint; make hint N={kata.code} ALL=1 shows all {len(hints)})")
     return 0

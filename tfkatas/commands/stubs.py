@@ -1,6 +1,7 @@
 """`make stubs`: regenerate the stubs in katas/ from solutions/ (one source of truth).
 
-A file the learner has edited is backed up under .backups/ before it is replaced.
+A file the learner has edited is backed up under .backups/ before it is replaced. It also
+rewrites katas/tests.sha256, the manifest of pristine test files (tfkatas.pristine).
 """
 
 from __future__ import annotations
@@ -33,4 +34,8 @@ def run(args) -> int:
             print(f"backed up {kata.stub_path.relative_to(ROOT)} to {backup(kata).relative_to(ROOT)}")
         write_stub(kata, KATAS_DIR)
         print(f"wrote {kata.stub_path.relative_to(ROOT)}")
+    from tfkatas.pristine import MANIFEST_NAME, write_manifest
+
+    if KATAS_DIR.is_dir() and write_manifest():
+        print(f"wrote katas/{MANIFEST_NAME} (digests of the pristine test files)")
     return 0

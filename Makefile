@@ -13,7 +13,7 @@ TFKATAS := @$(PYTHON) -m tfkatas
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := help
-.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade
+.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
@@ -28,6 +28,9 @@ help:
 	@echo "  make list          every kata, in order"
 	@echo "  make check         prove the whole set: solutions pass, stubs fail, wrong answers caught (DEVICE=cpu|gpu)"
 	@echo "  make stubs         regenerate katas/ from solutions/ (edited files are backed up first)"
+	@echo "  make data          download MNIST once into Keras' cache (kata 12 falls back to bundled UCI digits offline)"
+	@echo "  make bench         measure the performance figures, write bench.json (DEVICE=cpu|gpu, SKIP_CHECK=1)"
+	@echo "  make soak          run the training katas' solutions on SEEDS=10 seeds"
 	@echo "  make setup         create .venv with pinned packages (GPU=1 for the CUDA build); other targets do it for you"
 
 # The stamp records which requirements file is installed; editing it re-runs the install.
@@ -74,3 +77,12 @@ pair: setup
 
 grade: setup
 	$(TFKATAS) grade
+
+data: setup
+	$(TFKATAS) data
+
+bench: setup
+	$(TFKATAS) bench $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(SKIP_CHECK)),--skip-check)
+
+soak: setup
+	$(TFKATAS) soak $(if $(SEEDS),--seeds $(SEEDS))

@@ -24,6 +24,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "watch": ("tfkatas.commands.watch", "re-run a kata's tests on every save, in about a second (make watch N=05)"),
     "pair": ("tfkatas.commands.pair", "watch mode for two: driver/navigator swaps on a timer and on each green test"),
     "grade": ("tfkatas.commands.grade", "run every kata; write grade.json and JUnit XML grade.xml (make grade)"),
+    "data": ("tfkatas.commands.data", "download MNIST once into Keras' cache, where the network allows (make data)"),
+    "bench": ("tfkatas.commands.bench", "measure the performance figures and write bench.json (make bench)"),
+    "soak": ("tfkatas.commands.soak", "run the training katas' solutions on many seeds (make soak)"),
 }
 
 

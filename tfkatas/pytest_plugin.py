@@ -57,22 +57,30 @@ def pytest_configure(config):
     config._kata_results._kata_curriculum = config._kata_curriculum
     config._kata_results._kata_record_collection = bool(config.option.kata_results_json)
     _RESULTS[:] = [config._kata_results]  # pytest_runtest_logreport receives no config.
-    if config.option.kata_check and not config.option.kata_stubs_dir and not hasattr(config, "workerinput"):
-        config.option.kata_stubs_dir = str(_generate_stubs(config._kata_curriculum))
+    if config.option.kata_check and not config.option.kata_stubs_dir:
+        # Workers read the stubs the controller (or a single process) generates at this fixed place.
+        from tfkatas.stubs import GENERATED_STUBS_DIR
+
+        config.option.kata_stubs_dir = str(GENERATED_STUBS_DIR)
+        if not hasattr(config, "workerinput"):
+            _generate_stubs(config._kata_curriculum)
+    if hasattr(config, "workerinput"):
+        # An xdist worker's imports are not captured: import TensorFlow now, without its log lines.
+        from tfkatas.quiet import import_tensorflow
+
+        import_tensorflow()
 
 
 class _Results(defaultdict):
     """The per-kata records; a defaultdict that can carry the curriculum for hooks without config."""
 
 
-def _generate_stubs(curriculum: list[Kata]) -> Path:
-    from tfkatas.stubs import write_stub
+def _generate_stubs(curriculum: list[Kata]) -> None:
+    from tfkatas.stubs import GENERATED_STUBS_DIR, write_stub
 
-    destination = ROOT / ".build" / "stubs"
     for kata in curriculum:
         if kata.solution_path.exists():
-            write_stub(kata, destination)
-    return destination
+            write_stub(kata, GENERATED_STUBS_DIR)
 
 
 def _refuse_network_connections():

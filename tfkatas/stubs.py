@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tfkatas.curriculum import KATAS_DIR, Kata  # noqa: F401 (re-exported)
+from tfkatas.curriculum import KATAS_DIR, ROOT, Kata  # noqa: F401 (KATAS_DIR re-exported)
+
+GENERATED_STUBS_DIR = ROOT / ".build" / "stubs"  # Where `make check` tests freshly generated stubs.
 
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)### BEGIN SOLUTION(?::\s*(?P<nudge>.*?))?\s*$")
 END = re.compile(r"^[ \t]*### END SOLUTION\s*$")

@@ -64,32 +64,24 @@ def cold_start(repeats: int) -> dict:
 
 
 def watch_reruns(cold_kata_seconds: float, repeats: int) -> dict:
-    """Figure 2: a warm process (TensorFlow imported once) re-runs a kata in a forked child, as watch does."""
-    import pytest  # noqa: F401  (imported before forking, as the watch process does)
-    import tensorflow  # noqa: F401
+    """Figure 2: watch's own forked re-run (TensorFlow imported once), on the solutions of katas 01-07."""
+    import tempfile
+    from pathlib import Path
 
-    from tfkatas.commands.kata import pytest_arguments
+    from tfkatas.commands.watch import DEFAULT_PRELOAD, Watcher, preload
     from tfkatas.curriculum import load_curriculum
 
-    os.environ["KATA_TARGET"] = "solutions"
+    os.environ["KATA_TARGET"] = "solutions"  # Every test runs to the end, as after a correct save.
+    preload(DEFAULT_PRELOAD)
+    katas = load_curriculum()
+    watcher = Watcher(katas, katas[0])
     per_kata = {}
-    for kata in load_curriculum():
-        if kata.number > 7 or not kata.test_path.exists():
-            continue
-        arguments = pytest_arguments(kata)
-
-        def rerun():
-            child = os.fork()
-            if child == 0:  # The child runs the tests and exits without returning to this loop.
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, 1)
-                os.dup2(devnull, 2)
-                import pytest as child_pytest
-
-                os._exit(int(child_pytest.main(arguments)))
-            os.waitpid(child, 0)
-
-        per_kata[kata.code] = median_seconds(rerun, repeats, warmup=False)
+    with tempfile.TemporaryDirectory(prefix="tfkatas-bench-") as scratch:
+        for kata in katas:
+            if kata.number > 7 or not kata.test_path.exists():
+                continue
+            results = Path(scratch) / f"{kata.code}.json"
+            per_kata[kata.code] = median_seconds(lambda: watcher.run_child(kata, results, kata.timeout + 5), repeats)
     worst = max(per_kata.values()) if per_kata else float("nan")
     return {"per_kata_s": per_kata, "worst_s": worst, "worst_over_cold": worst / cold_kata_seconds}
 
@@ -193,7 +185,9 @@ def run(args) -> int:
     sgd = _guarded("sgd_vs_fit", lambda: sgd_versus_fit(args.repeats), errors)
     vectorised = _guarded("vectorised", lambda: vectorised_solutions(args.repeats), errors)
 
-    import tensorflow as tf
+    from tfkatas.quiet import import_tensorflow
+
+    tf = import_tensorflow()
 
     gpus = tf.config.list_physical_devices("GPU")
     device = ", ".join(tf.config.experimental.get_device_details(g).get("device_name", "GPU") for g in gpus) or \

@@ -14,9 +14,8 @@ import time
 
 from tfkatas.commands.common import fail
 from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, CurriculumError, find_kata, load_curriculum
-from tfkatas.stubs import StubError, compare_with_stub, write_stub
+from tfkatas.stubs import GENERATED_STUBS_DIR, StubError, compare_with_stub, write_stub
 
-STUBS_BUILD_DIR = ROOT / ".build" / "stubs"
 ALLOWED_KATA_FILES = {"__pycache__"}
 TOOLING_TESTS = ROOT / "tooling_tests"
 
@@ -100,7 +99,7 @@ def run(args) -> int:
             print(f"  - {problem}")
         return 1
     for kata in katas:
-        write_stub(kata, STUBS_BUILD_DIR)
+        write_stub(kata, GENERATED_STUBS_DIR)
     if args.device:
         os.environ["KATA_DEVICE"] = args.device
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -108,7 +107,7 @@ def run(args) -> int:
     if not args.number and TOOLING_TESTS.exists():
         paths.append(str(TOOLING_TESTS))
     workers = args.workers if args.workers != "auto" else str(min(4, os.cpu_count() or 1))
-    arguments = [*paths, "--kata-check", "--kata-stubs-dir", str(STUBS_BUILD_DIR), "-q", "--tb=no", "-rN",
+    arguments = [*paths, "--kata-check", "--kata-stubs-dir", str(GENERATED_STUBS_DIR), "-q", "--tb=no", "-rN",
                  "--rootdir", str(ROOT)]
     if workers not in ("0", "1") and len(katas) > 1:
         arguments += ["-n", workers, "--dist", "loadfile"]

@@ -179,7 +179,7 @@ class Watcher:
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, 1)
                 os.dup2(devnull, 2)
-                os.environ["KATA_TARGET"] = "katas"
+                os.environ.setdefault("KATA_TARGET", "katas")  # The bench re-runs solutions this way.
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 import pytest
 

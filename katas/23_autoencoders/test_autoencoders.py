@@ -1,0 +1,185 @@
+"""Tests for kata 23. Oracles: layer-by-layer application, numpy statistics and loops,
+hand-built models with known outputs, and data made here on a 3-dimensional manifold
+(64 features that depend on 3 hidden numbers), which a 4-number bottleneck can hold."""
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+import keras
+from tfkatas.curriculum import ROOT
+from tfkatas.testing import assert_close, assert_dtype, assert_equal, assert_python_float, assert_shape
+
+FEATURES, LATENT = 64, 3
+
+
+def manifold_data(seed, count):
+    """`count` examples of 64 values in (0, 1), each a smooth function of 3 hidden numbers."""
+    basis = np.random.default_rng(0).normal(size=(LATENT, FEATURES)).astype(np.float32)
+    hidden = np.random.default_rng(seed).normal(size=(count, LATENT)).astype(np.float32)
+    return (0.5 + 0.5 * np.tanh(0.5 * hidden @ basis)).astype(np.float32)
+
+
+def apply_layers_until(model, name, inputs):
+    values = tf.constant(inputs)
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.InputLayer):
+            continue
+        values = layer(values)
+        if layer.name == name:
+            return values.numpy()
+    return values.numpy()
+
+
+# ----------------------------------------------------------------------------- the model
+
+
+@pytest.mark.parametrize("input_size, bottleneck_size, hidden_size", [(12, 3, 32), (20, 5, 7)])
+def test_dense_autoencoder_maps_examples_back_to_their_own_size(kata, input_size, bottleneck_size, hidden_size):
+    model = kata.dense_autoencoder(input_size, bottleneck_size, hidden_size)
+    batch = np.random.default_rng(1).uniform(0, 1, (6, input_size)).astype(np.float32)
+    what = f"dense_autoencoder({input_size}, {bottleneck_size}, {hidden_size})(6 examples)"
+    assert_shape(model(batch), (6, input_size), what)
+    code_shape = tuple(model.get_layer("bottleneck").output.shape)
+    assert code_shape == (None, bottleneck_size), (f"the 'bottleneck' layer of {what.split('(6')[0]} outputs shape "
+                                                   f"{code_shape}, expected (None, {bottleneck_size})")
+
+
+def test_dense_autoencoder_reconstructions_stay_between_zero_and_one(kata):
+    model = kata.dense_autoencoder(12, 3)
+    far_away = 100 * np.random.default_rng(2).normal(size=(50, 12)).astype(np.float32)
+    reconstructions = model(far_away).numpy()
+    assert reconstructions.min() >= 0 and reconstructions.max() <= 1, (
+        f"dense_autoencoder(12, 3) on large inputs gave values in [{reconstructions.min()}, "
+        f"{reconstructions.max()}]; a sigmoid on the last layer keeps them in (0, 1)")
+
+
+@pytest.mark.parametrize("input_size, bottleneck_size", [(12, 3), (20, 5)])
+def test_encoder_gives_the_bottleneck_code_of_the_same_weights(kata, input_size, bottleneck_size):
+    autoencoder = kata.dense_autoencoder(input_size, bottleneck_size)
+    batch = np.random.default_rng(3).uniform(0, 1, (7, input_size)).astype(np.float32)
+    codes = kata.encoder(autoencoder)(batch)
+    assert_close(codes, apply_layers_until(autoencoder, "bottleneck", batch),
+                 f"encoder(dense_autoencoder({input_size}, {bottleneck_size}))(7 examples)", rtol=1e-4, atol=1e-5)
+
+
+# ----------------------------------------------------------------------------- noise
+
+
+def test_add_noise_with_the_same_seed_gives_the_same_noise(kata):
+    clean = np.full((4, 9), 0.5, np.float32)
+    first, again = kata.add_noise(clean, 0.2, seed=7), kata.add_noise(clean, 0.2, seed=7)
+    assert_dtype(first, np.float32, "add_noise(clean, 0.2, seed=7)")
+    assert_equal(again, first, "add_noise(clean, 0.2, seed=7) called twice")
+    other = kata.add_noise(clean, 0.2, seed=8)
+    assert not np.allclose(other, first), "add_noise with seeds 7 and 8 gave the same noise"
+    assert_equal(clean, np.full((4, 9), 0.5, np.float32), "the clean data after add_noise (must not change)")
+
+
+def test_add_noise_has_mean_zero_and_the_asked_standard_deviation(kata):
+    clean = np.full((300, 40), 0.5, np.float32)   # 0.5 +- 0.1 is almost never clipped.
+    noise = kata.add_noise(clean, 0.1, seed=1) - clean
+    assert abs(noise.mean()) < 0.005, f"add_noise(all 0.5, 0.1) noise has mean {noise.mean():.4f}, expected about 0"
+    assert abs(noise.std() - 0.1) < 0.005, (f"add_noise(all 0.5, 0.1) noise has standard deviation "
+                                            f"{noise.std():.4f}, expected about 0.1")
+
+
+def test_add_noise_clips_to_the_range_of_the_data(kata):
+    noisy = kata.add_noise(np.ones((20, 30), np.float32), 0.3, seed=2)
+    assert noisy.min() >= 0 and noisy.max() <= 1, (f"add_noise(all ones, 0.3) has values in [{noisy.min()}, "
+                                                   f"{noisy.max()}], expected them clipped to [0, 1]")
+    at_one = float(np.mean(noisy == 1.0))
+    assert 0.4 < at_one < 0.6, f"add_noise(all ones, 0.3): {at_one:.0%} of values are exactly 1, expected about half"
+
+
+def test_denoising_pairs_feed_noisy_inputs_and_score_against_clean_targets(kata):
+    clean = manifold_data(4, 10)
+    inputs, targets = kata.denoising_pairs(clean, 0.2, seed=3)
+    assert_equal(targets, clean, "denoising_pairs(clean, 0.2, seed=3) targets (the clean data)", dtype=np.float32)
+    assert_equal(inputs, kata.add_noise(clean, 0.2, seed=3), "denoising_pairs(clean, 0.2, seed=3) inputs "
+                 "(add_noise(clean, 0.2, seed=3))", dtype=np.float32)
+
+
+# ----------------------------------------------------------------------------- error and pictures
+
+
+def test_reconstruction_error_of_a_model_that_always_says_one_half(kata):
+    half = keras.Sequential([keras.Input((4,)), keras.layers.Dense(4, activation="sigmoid",
+                                                                   kernel_initializer="zeros")])
+    result = kata.reconstruction_error(half, np.zeros((3, 4), np.float32), np.ones((3, 4), np.float32))
+    assert_python_float(result, 0.25, "reconstruction_error(model that outputs 0.5, inputs, targets all 1)")
+
+
+def test_reconstruction_error_matches_numpy_on_a_random_model(kata):
+    model = kata.dense_autoencoder(12, 3)
+    inputs = np.random.default_rng(5).uniform(0, 1, (9, 12)).astype(np.float32)
+    targets = np.random.default_rng(6).uniform(0, 1, (9, 12)).astype(np.float32)
+    expected = float(np.mean((model(inputs).numpy() - targets) ** 2))
+    assert_python_float(kata.reconstruction_error(model, inputs, targets), expected,
+                        "reconstruction_error(model, 9 random inputs, 9 random targets)", tol=1e-5)
+
+
+def test_comparison_grid_on_the_docstring_example(kata):
+    grid = kata.comparison_grid(np.ones((1, 4)), np.zeros((1, 4)), (2, 2))
+    assert_equal(grid, [[255, 255], [255, 255], [0, 0], [0, 0]],
+                 "comparison_grid([[1, 1, 1, 1]], [[0, 0, 0, 0]], (2, 2))", dtype=np.uint8)
+
+
+def test_comparison_grid_puts_originals_above_their_reconstructions(kata):
+    rng = np.random.default_rng(7)
+    originals, reconstructions = rng.uniform(0, 1, (4, 15)), rng.uniform(0, 1, (4, 15))
+    expected = np.zeros((6, 20))
+    for i in range(4):   # Image i fills columns 5i..5i+4: its original on top, its reconstruction below.
+        expected[:3, 5 * i:5 * i + 5] = originals[i].reshape(3, 5)
+        expected[3:, 5 * i:5 * i + 5] = reconstructions[i].reshape(3, 5)
+    grid = kata.comparison_grid(originals, reconstructions, (3, 5))
+    assert_dtype(grid, np.uint8, "comparison_grid(4 originals, 4 reconstructions, (3, 5))")
+    assert_close(grid, np.round(255 * expected), "comparison_grid(4 originals, 4 reconstructions, (3, 5))",
+                 rtol=0, atol=1)
+
+
+def test_save_comparison_writes_a_grayscale_png(kata, tmp_path):
+    rng = np.random.default_rng(8)
+    originals, reconstructions = rng.uniform(0, 1, (3, 8)), rng.uniform(0, 1, (3, 8))
+    path = kata.save_comparison(originals, reconstructions, (2, 4), "grid.png", directory=tmp_path / "pictures")
+    assert str(path) == str(tmp_path / "pictures" / "grid.png"), f"save_comparison returned {path!r}"
+    decoded = tf.io.decode_png(path.read_bytes())
+    assert_equal(decoded[..., 0], kata.comparison_grid(originals, reconstructions, (2, 4)),
+                 "the PNG save_comparison wrote, decoded")
+
+
+# ----------------------------------------------------------------------------- training
+
+
+@pytest.fixture(scope="module")
+def manifold():
+    return manifold_data(10, 600), manifold_data(11, 200)
+
+
+def test_an_autoencoder_with_a_4_number_bottleneck_learns_the_data(kata, manifold):
+    train, test = manifold
+    keras.utils.set_random_seed(23)
+    model = kata.dense_autoencoder(FEATURES, 4)
+    history = kata.train_autoencoder(model, train, train, epochs=10)
+    assert len(history.history["loss"]) == 10, f"train_autoencoder(..., epochs=10) ran {len(history.history['loss'])} epochs"
+    guess_the_mean = float(np.mean((test - train.mean(axis=0)) ** 2))
+    error = kata.reconstruction_error(model, test, test)
+    assert error < 0.1 * guess_the_mean, (f"after training, the reconstruction error on new data is {error:.4f}; "
+                                          f"expected under a tenth of {guess_the_mean:.4f} (always guessing the mean)")
+    # A picture to open: artifacts/23_autoencoder.png (originals on top, reconstructions below).
+    path = kata.save_comparison(test[:8], model(test[:8]).numpy(), (8, 8), "23_autoencoder.png")
+    assert str(path) == str(ROOT / "artifacts" / "23_autoencoder.png"), (
+        f"save_comparison(...) saved to {path}, expected artifacts/23_autoencoder.png by default")
+
+
+def test_a_denoising_autoencoder_removes_most_of_the_noise(kata, manifold):
+    train, test = manifold
+    keras.utils.set_random_seed(24)
+    model = kata.dense_autoencoder(FEATURES, 4)
+    kata.train_autoencoder(model, *kata.denoising_pairs(train, 0.2, seed=1), epochs=10)
+    noisy_test = np.clip(test + np.random.default_rng(2).normal(0, 0.2, test.shape), 0, 1).astype(np.float32)
+    noise_left = kata.reconstruction_error(model, noisy_test, test)
+    noise_before = float(np.mean((noisy_test - test) ** 2))
+    assert noise_left < 0.4 * noise_before, (f"the denoising autoencoder's output differs from the clean data by "
+                                             f"{noise_left:.4f} (mean squared); the noisy input by {noise_before:.4f}; "
+                                             "expected under 40% of it")

@@ -1,0 +1,81 @@
+"""Plausible wrong answers to kata 23; `make check` proves the tests catch every one."""
+
+import keras
+import numpy as np
+import tensorflow as tf
+from keras import layers
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("the bottleneck layer gets hidden_size units instead of bottleneck_size")
+def dense_autoencoder(input_size, bottleneck_size, hidden_size=32):
+    return keras.Sequential([
+        keras.Input((input_size,)),
+        layers.Dense(hidden_size, activation="relu"),
+        layers.Dense(hidden_size, name="bottleneck"),
+        layers.Dense(bottleneck_size, activation="relu"),
+        layers.Dense(input_size, activation="sigmoid"),
+    ])
+
+
+@wrong_answer("relu on the last layer: reconstructions are not kept below 1")
+def dense_autoencoder(input_size, bottleneck_size, hidden_size=32):  # noqa: F811
+    return keras.Sequential([
+        keras.Input((input_size,)),
+        layers.Dense(hidden_size, activation="relu"),
+        layers.Dense(bottleneck_size, name="bottleneck"),
+        layers.Dense(hidden_size, activation="relu"),
+        layers.Dense(input_size, activation="relu"),
+    ])
+
+
+@wrong_answer("encoder returns the whole autoencoder (reconstructions, not codes)")
+def encoder(autoencoder):
+    return autoencoder
+
+
+@wrong_answer("add_noise uses the global np.random (ignores the seed)")
+def add_noise(data, stddev, seed):
+    return np.clip(np.asarray(data) + np.random.normal(0.0, stddev, np.shape(data)), 0, 1).astype(np.float32)
+
+
+@wrong_answer("add_noise forgets to clip to [0, 1]")
+def add_noise(data, stddev, seed):  # noqa: F811
+    noise = np.random.default_rng(seed).normal(0.0, stddev, np.shape(data))
+    return (np.asarray(data) + noise).astype(np.float32)
+
+
+@wrong_answer("add_noise passes the variance stddev**2 where numpy wants the standard deviation")
+def add_noise(data, stddev, seed):  # noqa: F811
+    noise = np.random.default_rng(seed).normal(0.0, stddev ** 2, np.shape(data))
+    return np.clip(np.asarray(data) + noise, 0.0, 1.0).astype(np.float32)
+
+
+@wrong_answer("denoising_pairs trains noisy -> noisy (the targets are the noisy copy)")
+def denoising_pairs(clean, stddev, seed):
+    noisy = add_noise(clean, stddev, seed)  # noqa: F821
+    return noisy, noisy
+
+
+@wrong_answer("reconstruction_error returns a scalar tensor instead of a Python float")
+def reconstruction_error(model, inputs, targets):
+    return tf.reduce_mean(tf.square(model(np.asarray(inputs, np.float32)) - np.asarray(targets, np.float32)))
+
+
+@wrong_answer("reconstruction_error sums the squares instead of averaging them")
+def reconstruction_error(model, inputs, targets):  # noqa: F811
+    return float(tf.reduce_sum(tf.square(model(np.asarray(inputs, np.float32)) - np.asarray(targets, np.float32))))
+
+
+@wrong_answer("comparison_grid puts originals left and reconstructions right (one long row)")
+def comparison_grid(originals, reconstructions, image_shape):
+    images = np.asarray(np.concatenate([originals, reconstructions]), np.float32).reshape((-1,) + tuple(image_shape))
+    return np.round(255 * np.clip(np.concatenate(list(images), axis=1), 0, 1)).astype(np.uint8)
+
+
+@wrong_answer("comparison_grid forgets to scale [0, 1] to 0..255")
+def comparison_grid(originals, reconstructions, image_shape):  # noqa: F811
+    def row(flat_images):
+        return np.concatenate(list(np.asarray(flat_images, np.float32).reshape((-1,) + tuple(image_shape))), axis=1)
+    return np.round(np.concatenate([row(originals), row(reconstructions)], axis=0)).astype(np.uint8)

@@ -1,0 +1,159 @@
+"""Plausible wrong answers to kata 24; `make check` proves the tests catch every one."""
+
+import numpy as np
+import tensorflow as tf
+
+from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("forgets the ReLU: negative evidence stays in the heatmap")
+def grad_cam(model, image, layer_name, class_index=None):
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = scores[0, class_index]
+    gradients = tape.gradient(score, activations)
+    heatmap = tf.reduce_sum(activations[0] * tf.reduce_mean(gradients, axis=(0, 1, 2)), axis=-1)
+    return tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
+
+
+@wrong_answer("gradients with respect to the input image (a saliency map), not the layer")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        tape.watch(images)
+        scores = model(images)
+        class_index = int(tf.argmax(scores[0])) if class_index is None else class_index
+        score = scores[0, class_index]
+    saliency = tf.reduce_max(tf.abs(tape.gradient(score, images)[0]), axis=-1)
+    return tf.math.divide_no_nan(saliency, tf.reduce_max(saliency)).numpy()
+
+
+@wrong_answer("no spatial averaging: multiplies gradients and activations position by position")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = scores[0, class_index]
+    gradients = tape.gradient(score, activations)
+    heatmap = tf.nn.relu(tf.reduce_sum(activations[0] * gradients[0], axis=-1))
+    return tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
+
+
+@wrong_answer("averages the gradients over the channel axis instead of over space")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = scores[0, class_index]
+    gradients = tape.gradient(score, activations)
+    weights = tf.reduce_mean(gradients[0], axis=-1, keepdims=True)   # [h', w', 1]
+    heatmap = tf.nn.relu(tf.reduce_sum(activations[0] * weights, axis=-1))
+    return tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
+
+
+@wrong_answer("min-max normalisation: the weakest positive position becomes 0")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = scores[0, class_index]
+    gradients = tape.gradient(score, activations)
+    heatmap = tf.nn.relu(tf.reduce_sum(activations[0] * tf.reduce_mean(gradients, axis=(0, 1, 2)), axis=-1))
+    low, high = tf.reduce_min(heatmap), tf.reduce_max(heatmap)
+    return tf.math.divide_no_nan(heatmap - low, high - low).numpy()
+
+
+@wrong_answer("plain division by the maximum: an all-zero heatmap becomes NaN")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = scores[0, class_index]
+    gradients = tape.gradient(score, activations)
+    heatmap = tf.nn.relu(tf.reduce_sum(activations[0] * tf.reduce_mean(gradients, axis=(0, 1, 2)), axis=-1))
+    return (heatmap / tf.reduce_max(heatmap)).numpy()
+
+
+@wrong_answer("class_index=None means class 0 instead of the top class")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    class_index = 0 if class_index is None else class_index
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = scores[0, class_index]
+    gradients = tape.gradient(score, activations)
+    heatmap = tf.nn.relu(tf.reduce_sum(activations[0] * tf.reduce_mean(gradients, axis=(0, 1, 2)), axis=-1))
+    heatmap = tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
+    return heatmap
+
+
+@wrong_answer("ignores class_index: always explains the top class")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    class_index = None
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = scores[0, class_index]
+    gradients = tape.gradient(score, activations)
+    heatmap = tf.nn.relu(tf.reduce_sum(activations[0] * tf.reduce_mean(gradients, axis=(0, 1, 2)), axis=-1))
+    heatmap = tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
+    return heatmap
+
+
+@wrong_answer("returns a tf.Tensor instead of a numpy array")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = scores[0, class_index]
+    gradients = tape.gradient(score, activations)
+    heatmap = tf.nn.relu(tf.reduce_sum(activations[0] * tf.reduce_mean(gradients, axis=(0, 1, 2)), axis=-1))
+    heatmap = tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
+    return tf.constant(heatmap)
+
+
+@wrong_answer("jet_colors in BGR order (the OpenCV habit)")
+def jet_colors(heatmap):
+    values = np.asarray(heatmap, np.float32)[..., None]
+    return np.clip(1.5 - np.abs(4.0 * values - np.array([1.0, 2.0, 3.0], np.float32)), 0.0, 1.0)
+
+
+@wrong_answer("overlay swaps the weights: alpha * image + (1 - alpha) * colours")
+def overlay(image, heatmap, alpha=0.4):
+    image = np.asarray(image, np.float32)
+    resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2])[..., 0].numpy()
+    blended = alpha * image + (1.0 - alpha) * 255.0 * jet_colors(resized)  # noqa: F821
+    return np.clip(np.round(blended), 0, 255).astype(np.uint8)
+
+
+@wrong_answer("overlay resizes with nearest-neighbour instead of bilinear")
+def overlay(image, heatmap, alpha=0.4):  # noqa: F811
+    image = np.asarray(image, np.float32)
+    resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2],
+                              method="nearest")[..., 0].numpy()
+    blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)  # noqa: F821
+    return np.clip(np.round(blended), 0, 255).astype(np.uint8)
+
+
+@wrong_answer("save_png does not create the missing folder")
+def save_png(image, path):
+    path = Path(path)  # noqa: F821
+    path.write_bytes(tf.io.encode_png(np.asarray(image, np.uint8)).numpy())
+    return path

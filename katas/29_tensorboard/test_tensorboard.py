@@ -1,117 +1,178 @@
-"""Tests for kata 29. Oracle: the test's own event-file reader (tf.data.TFRecordDataset and the
-Event protocol buffer), PNG decoding with tf.io.decode_png and numpy rounding. Every file goes to
-pytest's temporary directory, never into the repository."""
+"""Tests for kata 29. Oracles: TensorBoard's own event-file reader (EventAccumulator, the code
+behind `tensorboard --logdir`), PNG decoding with tf.io.decode_png, a numpy gradient-descent loop
+and Keras' History. Every file goes to pytest's temporary directory, never into the repository."""
 
-import glob
 import os
 
+import keras
 import numpy as np
 import pytest
 import tensorflow as tf
+from keras import layers
+from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
 from tfkatas.testing import assert_close, assert_equal
 
 
-def read_events(logdir):
-    """[(step, tag, plugin name, numpy value)] of every summary in logdir's event files."""
-    found = []
-    for path in sorted(glob.glob(os.path.join(str(logdir), "events.out.tfevents.*"))):
-        for record in tf.data.TFRecordDataset(path):
-            event = tf.compat.v1.Event.FromString(record.numpy())
-            for value in event.summary.value:
-                found.append((int(event.step), value.tag, value.metadata.plugin_data.plugin_name,
-                              tf.make_ndarray(value.tensor)))
-    return found
+def load_events(logdir):
+    """TensorBoard's reader on logdir, keeping every event (size 0 = no sampling)."""
+    accumulator = EventAccumulator(str(logdir), size_guidance={"tensors": 0, "images": 0, "scalars": 0})
+    accumulator.Reload()
+    return accumulator
 
 
-def scalar_metadata():
-    return tf.compat.v1.SummaryMetadata(plugin_data=tf.compat.v1.SummaryMetadata.PluginData(plugin_name="scalars"))
+def tensor_tags(accumulator):
+    """TF2 summaries (scalars, images, histograms alike) are tensors to the plain reader."""
+    return sorted(accumulator.Tags()["tensors"])
 
 
-def describe(events):
-    return [(step, tag, plugin) for step, tag, plugin, _ in events]
+def plugin(accumulator, tag):
+    """The TensorBoard dashboard that draws `tag` ("scalars", "images", "histograms")."""
+    return accumulator.SummaryMetadata(tag).plugin_data.plugin_name
 
 
-def test_write_scalar_writes_one_scalar_event(kata, tmp_path):
-    writer = tf.summary.create_file_writer(str(tmp_path))
-    with writer.as_default():
-        written = kata.write_scalar("learning_rate", 0.25, 3)
-    writer.flush()
-    assert written is True, f"write_scalar(...) with a default writer returned {written!r}, expected True (a bool)"
-    events = read_events(tmp_path)
-    assert describe(events) == [(3, "learning_rate", "scalars")], (
-        f"after write_scalar('learning_rate', 0.25, 3) the event file holds {describe(events)}, expected "
-        "[(3, 'learning_rate', 'scalars')]: (step, tag, plugin from the SCALARS metadata)")
-    assert_close(events[0][3], np.float32(0.25), "the value write_scalar wrote", dtype=tf.float32)
+def series(accumulator, tag):
+    """[(step, numpy value)] of every event tagged `tag`."""
+    return [(event.step, tf.make_ndarray(event.tensor_proto)) for event in accumulator.Tensors(tag)]
 
 
-def test_log_scalars_writes_value_i_at_step_i(kata, tmp_path):
+@pytest.fixture
+def writer(tmp_path):
+    """A file writer on tmp_path, left open: the code under test must flush it."""
+    file_writer = tf.summary.create_file_writer(str(tmp_path))
+    yield file_writer
+    file_writer.close()
+
+
+def test_log_scalars_writes_value_i_at_step_i_and_flushes(kata, tmp_path, writer):
     values = [0.9, 0.55, 0.31, 0.2, 0.18]
-    kata.log_scalars(str(tmp_path), "loss", values)
-    events = read_events(tmp_path)
-    assert describe(events) == [(step, "loss", "scalars") for step in range(5)], (
-        f"log_scalars(logdir, 'loss', 5 values) wrote {describe(events)}, expected steps 0..4 tagged 'loss'")
-    assert_close([value for *_, value in events], np.float32(values), "the values log_scalars wrote")
+    kata.log_scalars(writer, "loss", values)
+    events = load_events(tmp_path)
+    assert tensor_tags(events) == ["loss"], (
+        f"after log_scalars(writer, 'loss', 5 values) the event file holds tags {tensor_tags(events)}, expected "
+        "['loss']: write inside `with writer.as_default():` and call writer.flush() before returning")
+    logged = series(events, "loss")
+    assert [step for step, _ in logged] == [0, 1, 2, 3, 4], (
+        f"log_scalars wrote steps {[step for step, _ in logged]}, expected [0, 1, 2, 3, 4] (value i at step i)")
+    assert plugin(events, "loss") == "scalars", (
+        f"the 'loss' summary is drawn by the {plugin(events, 'loss')!r} plugin, expected 'scalars' (tf.summary.scalar)")
+    assert_close([value for _, value in logged], np.float32(values), "the values log_scalars wrote")
 
 
-def test_png_images_uses_tensorboards_image_format(kata):
-    images = np.random.default_rng(1).random((3, 4, 5)).astype(np.float32)
-    images[0, 0, :3] = [0.0, 1.0, 0.999]
-    result = kata.png_images(tf.constant(images))
-    assert_equal(result[:2], [b"5", b"4"], "png_images(3 images [4, 5])[:2] (width, then height, as text)",
-                 dtype=tf.string)
-    assert result.shape == (5,), f"png_images(3 images) has shape {tuple(result.shape)}, expected (5,): 2 + 3 PNGs"
-    for index in range(3):
-        decoded = tf.io.decode_png(result[2 + index])
-        assert_equal(decoded, np.round(images[index] * 255).astype(np.uint8)[..., None],
-                     f"PNG {index} of png_images(...) decoded (round(value * 255), one grey channel)")
-
-
-def test_log_images_writes_one_image_summary_at_the_step(kata, tmp_path):
-    images = np.random.default_rng(2).random((4, 6, 7)).astype(np.float32)
-    kata.log_images(str(tmp_path), "digits", tf.constant(images), step=2)
-    events = read_events(tmp_path)
-    assert describe(events) == [(2, "digits", "images")], (
-        f"log_images(logdir, 'digits', 4 images, step=2) wrote {describe(events)}, expected [(2, 'digits', 'images')]")
-    stored = events[0][3]
-    assert list(stored[:2]) == [b"7", b"6"] and len(stored) == 6, (
-        f"the image summary holds {len(stored)} strings starting {list(stored[:2])}, expected [b'7', b'6'] and 4 PNGs")
+def test_log_images_writes_scaled_grey_images_at_the_step(kata, tmp_path, writer):
+    pixels = np.random.default_rng(1).uniform(0, 255, (5, 6, 7)).astype(np.float32)
+    pixels[0, 0, :3] = [0.0, 255.0, 128.0]
+    kata.log_images(writer, "digits", tf.constant(pixels), step=4, max_outputs=4)
+    events = load_events(tmp_path)
+    assert tensor_tags(events) == ["digits"], (
+        f"log_images(writer, 'digits', ...) left tags {tensor_tags(events)}, expected ['digits'] (flushed)")
+    logged = series(events, "digits")
+    assert [step for step, _ in logged] == [4], f"log_images(..., step=4) wrote steps {[s for s, _ in logged]}, expected [4]"
+    assert plugin(events, "digits") == "images", (
+        f"'digits' is drawn by the {plugin(events, 'digits')!r} plugin, expected 'images' (tf.summary.image)")
+    stored = logged[0][1]  # TensorBoard's image format: [width, height, png, png, ...]
+    assert len(stored) == 2 + 4, (
+        f"the image summary holds {len(stored) - 2} images, expected 4 (max_outputs=4 of 5 images)")
+    assert list(stored[:2]) == [b"7", b"6"], (
+        f"the image summary says width, height = {list(stored[:2])}, expected [b'7', b'6'] (images [6, 7])")
     for index in range(4):
-        assert_equal(tf.io.decode_png(stored[2 + index]), np.round(images[index] * 255).astype(np.uint8)[..., None],
-                     f"stored image {index} decoded")
+        decoded = tf.io.decode_png(stored[2 + index])
+        # Within 1 grey level: the float-to-uint8 conversion may round either way.
+        assert_close(decoded, pixels[index][..., None], f"stored image {index} decoded (one grey channel, "
+                     "pixel values as in `pixels`; floats must be scaled to [0, 1])", rtol=0, atol=1.0)
 
 
-def test_read_scalars_reads_one_tag_from_every_event_file(kata, tmp_path):
-    # Two writers on the same folder make two event files, as two runs of a program would.
+def test_log_weight_histograms_writes_one_histogram_per_weight(kata, tmp_path, writer):
+    model = keras.Sequential([keras.Input((4,)), layers.Dense(3, name="hidden"), layers.Dense(2, name="output")],
+                             name="classifier")
+    rng = np.random.default_rng(2)
+    model.set_weights([rng.normal(size=weight.shape).astype(np.float32) for weight in model.weights])
+    kata.log_weight_histograms(writer, model, step=7)
+    events = load_events(tmp_path)
+    expected_tags = sorted(["classifier/hidden/kernel", "classifier/hidden/bias",
+                            "classifier/output/kernel", "classifier/output/bias"])
+    assert tensor_tags(events) == expected_tags, (
+        f"log_weight_histograms wrote tags {tensor_tags(events)}, expected {expected_tags} (each weight's .path)")
+    for weight in model.weights:
+        logged = series(events, weight.path)
+        assert [step for step, _ in logged] == [7] and plugin(events, weight.path) == "histograms", (
+            f"{weight.path!r}: steps {[s for s, _ in logged]}, plugin {plugin(events, weight.path)!r}; "
+            "expected [7] and 'histograms' (tf.summary.histogram)")
+        buckets = logged[0][1]  # [bucket, (left edge, right edge, count)]
+        values = weight.numpy()
+        assert buckets[:, 2].sum() == values.size, (
+            f"the {weight.path!r} histogram counts {buckets[:, 2].sum():g} numbers, expected {values.size}")
+        assert_close([buckets[0, 0], buckets[-1, 1]], [values.min(), values.max()],
+                     f"the {weight.path!r} histogram's range (smallest, largest weight)")
+
+
+def test_read_scalars_reads_one_tag_from_every_event_file_sorted_by_step(kata, tmp_path):
+    # Two writers on one folder make two event files, as two runs of a program would.
     for steps in ([0, 1, 2], [5, 3]):
-        writer = tf.summary.create_file_writer(str(tmp_path))
-        with writer.as_default():
+        file_writer = tf.summary.create_file_writer(str(tmp_path))
+        with file_writer.as_default():
             for step in steps:
-                tf.summary.write("loss", tf.constant(1.0 / (step + 1)), step=step, metadata=scalar_metadata())
-                tf.summary.write("accuracy", tf.constant(0.1 * step), step=step, metadata=scalar_metadata())
-        writer.close()
+                tf.summary.scalar("loss", 1.0 / (step + 1), step=step)
+                tf.summary.scalar("accuracy", 0.1 * step + 0.05, step=step)
+            tf.summary.image("samples", tf.zeros([1, 2, 3, 1]), step=steps[0])
+        file_writer.close()
+    assert len(os.listdir(tmp_path)) == 2, "the test expected two event files"
     result = kata.read_scalars(str(tmp_path), "loss")
-    assert isinstance(result, list) and [step for step, _ in result] == [0, 1, 2, 3, 5], (
-        f"read_scalars(logdir, 'loss') returned steps {[pair[0] for pair in result] if isinstance(result, list) else result!r}, "
-        "expected [0, 1, 2, 3, 5] (only the 'loss' tag, from both event files, sorted by step)")
+    steps = [pair[0] for pair in result] if isinstance(result, list) else result
+    assert isinstance(result, list) and steps == [0, 1, 2, 3, 5], (
+        f"read_scalars(logdir, 'loss') returned steps {steps!r}, expected [0, 1, 2, 3, 5] "
+        "(only the 'loss' tag, from both event files, sorted by step)")
     for step, value in result:
         assert isinstance(step, int) and isinstance(value, float), (
             f"read_scalars gave ({step!r}, {value!r}); expected a Python int step and a Python float value")
-        assert abs(value - 1.0 / (step + 1)) < 1e-6, (
-            f"read_scalars gave value {value} at step {step}, expected {1.0 / (step + 1):.6f} "
-            "(TF2 summaries store the number in value.tensor, not value.simple_value)")
+    assert_close([value for _, value in result], [1.0, 1 / 2, 1 / 3, 1 / 4, 1 / 6],
+                 "read_scalars(logdir, 'loss') values (TF2 summaries keep the number in value.tensor, "
+                 "not value.simple_value)")
 
 
-def test_fit_and_log_logs_a_falling_loss_at_every_step(kata, tmp_path):
+def test_train_and_log_logs_the_loss_before_each_update(kata, tmp_path):
     rng = np.random.default_rng(3)
-    x = rng.uniform(-1, 1, 64).astype(np.float32)
-    y = (2.0 * x + 0.5 + rng.normal(0, 0.1, 64)).astype(np.float32)
-    losses = kata.fit_and_log(str(tmp_path), tf.constant(x), tf.constant(y), 40, 0.2)
+    x = rng.uniform(-1, 1, (64, 3)).astype(np.float32)
+    y = (x @ np.float32([2.0, -1.0, 0.5]) + 0.3 + rng.normal(0, 0.1, 64)).astype(np.float32)
+    # Oracle: the same gradient descent in float64 numpy, loss taken before each update.
+    w, b, expected = np.zeros(3), 0.0, []
+    for _ in range(40):
+        residual = x @ w + b - y
+        expected.append(np.mean(residual ** 2))
+        w, b = w - 0.2 * 2 * x.T @ residual / 64, b - 0.2 * 2 * residual.mean()
+    losses = kata.train_and_log(str(tmp_path), tf.constant(x), tf.constant(y), 40, 0.2)
     assert isinstance(losses, list) and len(losses) == 40 and all(isinstance(v, float) for v in losses), (
-        f"fit_and_log(..., steps=40) returned {type(losses).__name__}, expected a list of 40 Python floats")
-    assert_close(losses[0], np.mean(y.astype(np.float64) ** 2), "the first loss (w = b = 0: mean of y squared)")
-    assert losses[-1] < 0.1 * losses[0], f"the loss went from {losses[0]:.4f} to {losses[-1]:.4f}; expected it to fall"
-    events = read_events(tmp_path)
-    assert describe(events) == [(step, "loss", "scalars") for step in range(40)], (
-        f"fit_and_log wrote {len(events)} events, starting {describe(events)[:3]}; expected steps 0..39 tagged 'loss'")
-    assert_close([value for *_, value in events], np.float32(losses), "the logged losses against the returned ones")
+        f"train_and_log(..., steps=40) returned {type(losses).__name__} "
+        f"{[type(v).__name__ for v in losses[:2]] if isinstance(losses, list) else ''}, "
+        "expected a list of 40 Python floats")
+    assert_close(losses, expected, "train_and_log's returned losses (loss before each update)", rtol=1e-4)
+    events = load_events(tmp_path)
+    logged = series(events, "loss") if "loss" in tensor_tags(events) else []
+    assert [step for step, _ in logged] == list(range(40)), (
+        f"train_and_log wrote 'loss' at steps {[s for s, _ in logged][:5]}... ({len(logged)} events), "
+        "expected steps 0..39")
+    assert_close([value for _, value in logged], np.float32(losses), "the logged losses against the returned ones")
+
+
+def test_fit_with_tensorboard_writes_train_and_validation_epoch_loss(kata, tmp_path):
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(80, 3)).astype(np.float32)
+    y = (x @ np.float32([[1.0], [-2.0], [0.5]])).astype(np.float32)
+    model = keras.Sequential([keras.Input((3,)), layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
+    history = kata.fit_with_tensorboard(str(tmp_path), model, x, y, 3)
+    assert isinstance(history, keras.callbacks.History), (
+        f"fit_with_tensorboard returned {type(history).__name__}, expected the History that model.fit returns")
+    folders = sorted(entry.name for entry in tmp_path.iterdir() if entry.is_dir())
+    assert folders == ["train", "validation"], (
+        f"the log folder holds sub-folders {folders}, expected ['train', 'validation'] "
+        "(keras.callbacks.TensorBoard with validation data)")
+    for folder, key in [("train", "loss"), ("validation", "val_loss")]:
+        events = load_events(tmp_path / folder)
+        assert "epoch_loss" in tensor_tags(events), (
+            f"{folder}/ holds tags {tensor_tags(events)}, expected 'epoch_loss' among them")
+        logged = series(events, "epoch_loss")
+        assert [step for step, _ in logged] == [0, 1, 2], (
+            f"{folder}/epoch_loss has steps {[s for s, _ in logged]}, expected [0, 1, 2] (one per epoch)")
+        assert_close([value for _, value in logged], history.history[key],
+                     f"{folder}/epoch_loss against history.history[{key!r}]")

@@ -1,14 +1,15 @@
 """Kata 29 — TensorBoard summaries.
 
-TensorBoard draws what a program writes to *event files*: a file writer
-(`tf.summary.create_file_writer(logdir)`) appends summaries, each a tag (e.g. "loss"), a step
-(the x axis) and a tensor, plus metadata naming the TensorBoard plugin that draws it
-("scalars" for curves, "images" for pictures). Here you write scalars and images, then read
-them back from the files, as TensorBoard would.
+TensorBoard draws what a program writes to *event files* in a log folder. A file writer
+(`tf.summary.create_file_writer(logdir)`) owns one event file; while it is the default writer
+(`with writer.as_default():`), every `tf.summary.scalar` / `image` / `histogram` call appends a
+summary: a tag (the chart's name, e.g. "loss"), a step (the x axis) and the data. Writers buffer
+events, so `writer.flush()` before anyone (TensorBoard, a test) reads the file. Keras does all of
+this for `fit` through the `keras.callbacks.TensorBoard` callback.
 
-`tf.summary.scalar` and `tf.summary.image` live in the separate `tensorboard` package, which
-this project does not install; underneath they call `tf.summary.write` with the metadata
-below, and so will you. `tensorboard --logdir DIR` (where it is installed) shows your files.
+Here you log scalars, images and weight histograms, a training loss at every step and a
+`fit` run, then read a scalar curve back from the event files. `tensorboard --logdir DIR`
+shows any of these folders in the browser.
 
 Run `make kata N=29` to test your answers, `make hint N=29` when stuck.
 """
@@ -16,107 +17,123 @@ Run `make kata N=29` to test your answers, `make hint N=29` when stuck.
 import glob
 import os
 
+import keras
 import tensorflow as tf
 
-# The metadata that tells TensorBoard which plugin draws a summary.
-SCALARS = tf.compat.v1.SummaryMetadata(plugin_data=tf.compat.v1.SummaryMetadata.PluginData(plugin_name="scalars"))
-IMAGES = tf.compat.v1.SummaryMetadata(plugin_data=tf.compat.v1.SummaryMetadata.PluginData(plugin_name="images"))
 
+def log_scalars(writer, name, values):
+    """Write values[i] as scalar summary `name` at step i with the file `writer`, then flush it.
 
-def write_scalar(name, value, step):
-    """Write one scalar summary (tag `name`, float32 `value`, `step`) to the default writer.
-
-    Return the Python bool tf.summary.write gives: True when a default writer took it.
-    Example: inside `with writer.as_default():`, write_scalar("loss", 0.25, 3) -> True, and the
-    event file gains tag "loss", step 3, value 0.25, plugin "scalars".
+    `writer` comes from tf.summary.create_file_writer(logdir) and is still open afterwards, so
+    flush: the events must be in the file when this function returns.
+    Example: log_scalars(writer, "loss", [0.9, 0.5]) -> tag "loss": step 0 -> 0.9, step 1 -> 0.5.
     """
-    ### BEGIN SOLUTION: tf.summary.write(name, float32 tensor, step=step, metadata=SCALARS).
-    return bool(tf.summary.write(name, tf.cast(value, tf.float32), step=step, metadata=SCALARS))
-    ### END SOLUTION
-
-
-def log_scalars(logdir, name, values):
-    """Write values[i] as scalar `name` at step i to a new file writer on `logdir`, then flush.
-
-    Example: log_scalars(logdir, "loss", [0.9, 0.5]) -> steps 0 and 1 with values 0.9 and 0.5.
-    """
-    ### BEGIN SOLUTION: writer = tf.summary.create_file_writer(logdir); `with writer.as_default():` write each value; writer.flush().
-    writer = tf.summary.create_file_writer(logdir)
+    ### BEGIN SOLUTION: `with writer.as_default():` then tf.summary.scalar(name, value, step=step) for each (step, value); writer.flush().
     with writer.as_default():
         for step, value in enumerate(values):
-            write_scalar(name, value, step)
-    writer.flush()  # Events are buffered: flush so a reader sees them now.
-    ### END SOLUTION
-
-
-def png_images(images):
-    """Images float [count, height, width] in [0, 1] in TensorBoard's image format: a string
-    tensor [2 + count] = [width as text, height as text, PNG of image 0, PNG of image 1, ...].
-
-    Pixels become uint8 as round(value * 255); each PNG is grey, [height, width, 1].
-    Example: 2 images of shape [4, 5] -> [b"5", b"4", png0, png1].
-    """
-    ### BEGIN SOLUTION: tf.round(images * 255) cast to uint8 with a channel axis; tf.io.encode_png each; prepend tf.strings.as_string of the width and height.
-    pixels = tf.cast(tf.round(tf.clip_by_value(images, 0.0, 1.0) * 255.0), tf.uint8)[..., tf.newaxis]
-    pngs = [tf.io.encode_png(image) for image in tf.unstack(pixels)]
-    shape = tf.shape(images)
-    size = tf.strings.as_string([shape[2], shape[1]])  # Width first, then height.
-    return tf.concat([size, tf.stack(pngs)], axis=0)
-    ### END SOLUTION
-
-
-def log_images(logdir, name, images, step):
-    """Write the images (float [count, height, width] in [0, 1]) as image summary `name` at `step`.
-
-    Use a file writer on `logdir`, the IMAGES metadata and png_images; flush at the end.
-    Example: log_images(logdir, "digits", 3 images [8, 8], step=2) -> one "digits" event at step 2.
-    """
-    ### BEGIN SOLUTION: like log_scalars, with tf.summary.write(name, png_images(images), step=step, metadata=IMAGES).
-    writer = tf.summary.create_file_writer(logdir)
-    with writer.as_default():
-        tf.summary.write(name, png_images(images), step=step, metadata=IMAGES)
+            tf.summary.scalar(name, value, step=step)
+    # The writer keeps up to 10 events in memory: flush so a reader sees them now.
     writer.flush()
     ### END SOLUTION
 
 
-def read_scalars(logdir, name):
-    """Every scalar tagged `name` in the event files of `logdir`, as a list of (step, value)
-    pairs of Python int and float, sorted by step.
+def log_images(writer, name, pixels, step, max_outputs):
+    """Write the first `max_outputs` grey images as image summary `name` at `step`, then flush.
 
-    Example: after log_scalars(logdir, "loss", [0.9, 0.5]) -> [(0, 0.9), (1, 0.5)] (float32 precision).
+    `pixels` is float32 [count, height, width] with values 0..255 (MNIST digits as
+    load_data gives them, cast to float). tf.summary.image wants [count, height, width,
+    channels] with floats in [0, 1] (or uint8 0..255), so scale and add a channel axis.
+    Example: 5 images [6, 7], step=4, max_outputs=4 -> one "digits" event at step 4 holding
+    4 PNGs of 7 x 6 pixels, each pixel as dark or bright as in `pixels`.
     """
-    ### BEGIN SOLUTION: glob logdir/events.out.tfevents.*; tf.compat.v1.train.summary_iterator gives Events; tf.make_ndarray(value.tensor) reads the number.
+    ### BEGIN SOLUTION: tf.summary.image(name, pixels[..., tf.newaxis] / 255.0, step=step, max_outputs=max_outputs) inside writer.as_default(); flush.
+    # Floats are read as 0..1: unscaled 0..255 values would all saturate to white.
+    images = pixels[..., tf.newaxis] / 255.0
+    with writer.as_default():
+        tf.summary.image(name, images, step=step, max_outputs=max_outputs)
+    writer.flush()
+    ### END SOLUTION
+
+
+def log_weight_histograms(writer, model, step):
+    """Write a histogram summary of every weight of the Keras `model` at `step`, then flush.
+
+    Tag each histogram with the weight's full path (`variable.path`), which names the model
+    and layer, so two layers' kernels do not share one chart.
+    Example: model "classifier" with Dense layers "hidden" and "output" -> 4 histograms tagged
+    "classifier/hidden/kernel", "classifier/hidden/bias", "classifier/output/kernel",
+    "classifier/output/bias", each counting all the numbers of that weight.
+    """
+    ### BEGIN SOLUTION: for each weight in model.weights: tf.summary.histogram(weight.path, weight, step=step), inside writer.as_default(); flush.
+    with writer.as_default():
+        for weight in model.weights:
+            # weight.name is only "kernel" or "bias": the path keeps the tags apart.
+            tf.summary.histogram(weight.path, weight, step=step)
+    writer.flush()
+    ### END SOLUTION
+
+
+def train_and_log(logdir, x, y, steps, learning_rate):
+    """Fit y = x @ w + b by gradient descent from w = 0, b = 0 for `steps` steps, logging the
+    mean squared error *before* each update as scalar "loss" at steps 0, 1, ... to a new file
+    writer on `logdir`. Return the losses, a list of Python floats.
+
+    x is float32 [examples, features], y float32 [examples], w [features], b a scalar.
+    Example: train_and_log(logdir, x, y, 40, 0.2) -> 40 falling losses, the first mean(y ** 2);
+    the event file holds the same 40 values at steps 0..39.
+    """
+    ### BEGIN SOLUTION: tf.Variables and a GradientTape as in kata 11; tf.summary.scalar("loss", loss, step=step) inside `with writer.as_default():`; flush.
+    w = tf.Variable(tf.zeros([x.shape[1]]))
+    b = tf.Variable(0.0)
+    writer = tf.summary.create_file_writer(logdir)
+    losses = []
+    with writer.as_default():
+        for step in range(steps):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(tf.linalg.matvec(x, w) + b - y))
+            grad_w, grad_b = tape.gradient(loss, [w, b])
+            # Log the loss these weights gave, before the update changes them.
+            tf.summary.scalar("loss", loss, step=step)
+            losses.append(float(loss))
+            w.assign_sub(learning_rate * grad_w)
+            b.assign_sub(learning_rate * grad_b)
+    writer.flush()
+    return losses
+    ### END SOLUTION
+
+
+def fit_with_tensorboard(logdir, model, x, y, epochs):
+    """Fit the compiled Keras `model` on (x, y) for `epochs` epochs, batch size 16, holding out
+    the last 25% for validation, with a keras.callbacks.TensorBoard callback logging to `logdir`.
+    Return the History that fit returns.
+
+    The callback writes logdir/train and logdir/validation, each with scalar "epoch_loss" at
+    steps 0..epochs-1 (the same numbers as history.history["loss"] and ["val_loss"]).
+    Example: fit_with_tensorboard(logdir, model, x, y, 3) -> history with 3 losses and 3 val_losses.
+    """
+    ### BEGIN SOLUTION: model.fit(x, y, epochs=epochs, batch_size=16, validation_split=0.25, callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0).
+    tensorboard = keras.callbacks.TensorBoard(log_dir=logdir)
+    return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=0.25,
+                     callbacks=[tensorboard], verbose=0)
+    ### END SOLUTION
+
+
+def read_scalars(logdir, name):
+    """Every scalar tagged `name` in all event files directly in `logdir`, as a list of
+    (step, value) pairs of Python int and float, sorted by step.
+
+    A folder holds one event file per writer (one per run of a program): read them all.
+    Example: after log_scalars(writer on logdir, "loss", [0.9, 0.5]) ->
+    [(0, 0.9), (1, 0.5)] (at float32 precision); read_scalars(logdir + "/train", "epoch_loss")
+    after fit_with_tensorboard gives the training loss of each epoch.
+    """
+    ### BEGIN SOLUTION: glob logdir/events.out.tfevents.*; tf.compat.v1.train.summary_iterator(path) gives Events; keep value.tag == name; float(tf.make_ndarray(value.tensor)).
     found = []
-    for path in sorted(glob.glob(os.path.join(logdir, "events.out.tfevents.*"))):
+    for path in glob.glob(os.path.join(logdir, "events.out.tfevents.*")):
         for event in tf.compat.v1.train.summary_iterator(path):
             for value in event.summary.value:
                 if value.tag == name:
                     # TF2 summaries keep the number in value.tensor; the TF1 field simple_value stays 0.
                     found.append((int(event.step), float(tf.make_ndarray(value.tensor))))
     return sorted(found, key=lambda pair: pair[0])
-    ### END SOLUTION
-
-
-def fit_and_log(logdir, x, y, steps, lr):
-    """Fit y = w * x + b by gradient descent from w = b = 0 for `steps` steps, logging the mean
-    squared error before each update as scalar "loss" at steps 0, 1, ...; return the losses
-    (a list of Python floats).
-
-    Example: fit_and_log(logdir, x, y, 50, 0.1) -> 50 falling losses, the same 50 in the event file.
-    """
-    ### BEGIN SOLUTION: tf.Variables and a GradientTape as in kata 11; write_scalar("loss", loss, step) inside `with writer.as_default():`.
-    w, b = tf.Variable(0.0), tf.Variable(0.0)
-    writer = tf.summary.create_file_writer(logdir)
-    losses = []
-    with writer.as_default():
-        for step in range(steps):
-            with tf.GradientTape() as tape:
-                loss = tf.reduce_mean(tf.square(w * x + b - y))
-            grad_w, grad_b = tape.gradient(loss, [w, b])
-            write_scalar("loss", loss, step)
-            losses.append(float(loss))
-            w.assign_sub(lr * grad_w)
-            b.assign_sub(lr * grad_b)
-    writer.flush()
-    return losses
     ### END SOLUTION

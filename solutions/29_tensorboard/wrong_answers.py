@@ -3,58 +3,67 @@
 import glob
 import os
 
+import keras
 import tensorflow as tf
 
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("no metadata: the event has no plugin, so TensorBoard's scalar dashboard ignores it")
-def write_scalar(name, value, step):
-    return bool(tf.summary.write(name, tf.cast(value, tf.float32), step=step))
-
-
-@wrong_answer("returns the bool tensor, not a Python bool")
-def write_scalar(name, value, step):  # noqa: F811
-    return tf.summary.write(name, tf.cast(value, tf.float32), step=step, metadata=SCALARS)
-
-
-@wrong_answer("counts steps from 1")
-def log_scalars(logdir, name, values):
-    writer = tf.summary.create_file_writer(logdir)
+@wrong_answer("counts steps from 1: the curve starts one step late")
+def log_scalars(writer, name, values):
     with writer.as_default():
         for step, value in enumerate(values, start=1):
-            write_scalar(name, value, step)
+            tf.summary.scalar(name, value, step=step)
     writer.flush()
 
 
-@wrong_answer("height before width in the first two strings")
-def png_images(images):
-    pixels = tf.cast(tf.round(images * 255.0), tf.uint8)[..., tf.newaxis]
-    shape = tf.shape(images)
-    return tf.concat([tf.strings.as_string([shape[1], shape[2]]),
-                      tf.stack([tf.io.encode_png(image) for image in tf.unstack(pixels)])], axis=0)
+@wrong_answer("writes outside `with writer.as_default():`: no default writer, nothing is written")
+def log_scalars(writer, name, values):  # noqa: F811
+    for step, value in enumerate(values):
+        tf.summary.scalar(name, value, step=step)
+    writer.flush()
 
 
-@wrong_answer("truncates instead of rounding: 0.999 becomes 254, not 255")
-def png_images(images):  # noqa: F811
-    pixels = tf.cast(images * 255.0, tf.uint8)[..., tf.newaxis]
-    shape = tf.shape(images)
-    return tf.concat([tf.strings.as_string([shape[2], shape[1]]),
-                      tf.stack([tf.io.encode_png(image) for image in tf.unstack(pixels)])], axis=0)
-
-
-@wrong_answer("ignores `step`: every image summary lands at step 0")
-def log_images(logdir, name, images, step):
-    writer = tf.summary.create_file_writer(logdir)
+@wrong_answer("never flushes: the events wait in the writer's buffer, the file stays empty")
+def log_scalars(writer, name, values):  # noqa: F811
     with writer.as_default():
-        tf.summary.write(name, png_images(images), step=0, metadata=IMAGES)
+        for step, value in enumerate(values):
+            tf.summary.scalar(name, value, step=step)
+
+
+@wrong_answer("pixels not scaled to [0, 1]: every float above 1 saturates, the images come out white")
+def log_images(writer, name, pixels, step, max_outputs):
+    with writer.as_default():
+        tf.summary.image(name, pixels[..., tf.newaxis], step=step, max_outputs=max_outputs)
+    writer.flush()
+
+
+@wrong_answer("max_outputs not passed: tf.summary.image keeps its default of 3 images")
+def log_images(writer, name, pixels, step, max_outputs):  # noqa: F811
+    with writer.as_default():
+        tf.summary.image(name, pixels[..., tf.newaxis] / 255.0, step=step)
+    writer.flush()
+
+
+@wrong_answer("step ignored: the images land at step 0")
+def log_images(writer, name, pixels, step, max_outputs):  # noqa: F811
+    with writer.as_default():
+        tf.summary.image(name, pixels[..., tf.newaxis] / 255.0, step=0, max_outputs=max_outputs)
+    writer.flush()
+
+
+@wrong_answer("tags histograms with weight.name ('kernel', 'bias'): both layers' kernels share one tag")
+def log_weight_histograms(writer, model, step):
+    with writer.as_default():
+        for weight in model.weights:
+            tf.summary.histogram(weight.name, weight, step=step)
     writer.flush()
 
 
 @wrong_answer("reads the TF1 field simple_value, which TF2 summaries leave at 0")
 def read_scalars(logdir, name):
     found = []
-    for path in sorted(glob.glob(os.path.join(logdir, "events.out.tfevents.*"))):
+    for path in glob.glob(os.path.join(logdir, "events.out.tfevents.*")):
         for event in tf.compat.v1.train.summary_iterator(path):
             for value in event.summary.value:
                 if value.tag == name:
@@ -65,7 +74,7 @@ def read_scalars(logdir, name):
 @wrong_answer("reads only the newest event file")
 def read_scalars(logdir, name):  # noqa: F811
     found = []
-    path = sorted(glob.glob(os.path.join(logdir, "events.out.tfevents.*")))[-1]
+    path = sorted(glob.glob(os.path.join(logdir, "events.out.tfevents.*")), key=os.path.getmtime)[-1]
     for event in tf.compat.v1.train.summary_iterator(path):
         for value in event.summary.value:
             if value.tag == name:
@@ -76,27 +85,64 @@ def read_scalars(logdir, name):  # noqa: F811
 @wrong_answer("ignores the tag: returns every scalar in the files")
 def read_scalars(logdir, name):  # noqa: F811
     found = []
-    for path in sorted(glob.glob(os.path.join(logdir, "events.out.tfevents.*"))):
+    for path in glob.glob(os.path.join(logdir, "events.out.tfevents.*")):
         for event in tf.compat.v1.train.summary_iterator(path):
             for value in event.summary.value:
                 found.append((int(event.step), float(tf.make_ndarray(value.tensor))))
     return sorted(found, key=lambda pair: pair[0])
 
 
-@wrong_answer("logs the loss after the update, one step late")
-def fit_and_log(logdir, x, y, steps, lr):
-    w, b = tf.Variable(0.0), tf.Variable(0.0)
+@wrong_answer("leaves the events in file order instead of sorting by step")
+def read_scalars(logdir, name):  # noqa: F811
+    found = []
+    for path in sorted(glob.glob(os.path.join(logdir, "events.out.tfevents.*"))):
+        for event in tf.compat.v1.train.summary_iterator(path):
+            for value in event.summary.value:
+                if value.tag == name:
+                    found.append((int(event.step), float(tf.make_ndarray(value.tensor))))
+    return found
+
+
+@wrong_answer("logs the loss after the update: every logged value is one step late")
+def train_and_log(logdir, x, y, steps, learning_rate):
+    w = tf.Variable(tf.zeros([x.shape[1]]))
+    b = tf.Variable(0.0)
     writer = tf.summary.create_file_writer(logdir)
     losses = []
     with writer.as_default():
         for step in range(steps):
             with tf.GradientTape() as tape:
-                loss = tf.reduce_mean(tf.square(w * x + b - y))
+                loss = tf.reduce_mean(tf.square(tf.linalg.matvec(x, w) + b - y))
             grad_w, grad_b = tape.gradient(loss, [w, b])
-            w.assign_sub(lr * grad_w)
-            b.assign_sub(lr * grad_b)
-            after = tf.reduce_mean(tf.square(w * x + b - y))
-            write_scalar("loss", after, step)
+            w.assign_sub(learning_rate * grad_w)
+            b.assign_sub(learning_rate * grad_b)
+            after = tf.reduce_mean(tf.square(tf.linalg.matvec(x, w) + b - y))
+            tf.summary.scalar("loss", after, step=step)
             losses.append(float(after))
     writer.flush()
     return losses
+
+
+@wrong_answer("returns the loss tensors, not Python floats")
+def train_and_log(logdir, x, y, steps, learning_rate):  # noqa: F811
+    w = tf.Variable(tf.zeros([x.shape[1]]))
+    b = tf.Variable(0.0)
+    writer = tf.summary.create_file_writer(logdir)
+    losses = []
+    with writer.as_default():
+        for step in range(steps):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(tf.linalg.matvec(x, w) + b - y))
+            grad_w, grad_b = tape.gradient(loss, [w, b])
+            tf.summary.scalar("loss", loss, step=step)
+            losses.append(loss)
+            w.assign_sub(learning_rate * grad_w)
+            b.assign_sub(learning_rate * grad_b)
+    writer.flush()
+    return losses
+
+
+@wrong_answer("no validation data: the callback writes only logdir/train")
+def fit_with_tensorboard(logdir, model, x, y, epochs):
+    return model.fit(x, y, epochs=epochs, batch_size=16,
+                     callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0)

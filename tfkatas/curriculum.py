@@ -38,6 +38,7 @@ class Kata:
     title_zh: str = ""
     summary_zh: str = ""
     hints_zh: tuple[str, ...] = field(default_factory=tuple)
+    soak: bool = False  # A training kata: `make soak` runs it on many seeds.
 
     @property
     def code(self) -> str:

@@ -20,11 +20,7 @@ def add_arguments(parser) -> None:
 
 
 def soak_katas():
-    import tomllib
-
-    with open(ROOT / "curriculum.toml", "rb") as file:
-        flagged = {entry["number"] for entry in tomllib.load(file)["kata"] if entry.get("soak")}
-    return [kata for kata in load_curriculum() if kata.number in flagged]
+    return [kata for kata in load_curriculum() if kata.soak]
 
 
 def run(args) -> int:

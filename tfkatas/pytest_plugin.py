@@ -186,10 +186,12 @@ def pytest_generate_tests(metafunc):
 
 
 def pytest_collection_modifyitems(session, config, items):
+    config._kata_collected = defaultdict(int)  # kata code -> tests collected (focus mode runs fewer)
     for item in items:
         kata = kata_for_path(item.path, config._kata_curriculum)
         if kata is None:
             continue
+        config._kata_collected[kata.code] += 1
         if item.get_closest_marker("timeout") is None:
             item.add_marker(pytest.mark.timeout(kata.timeout))
         variant = _variant_of(item)
@@ -373,7 +375,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         lines, ok = check_verdict(_selected_katas(config), config._kata_results, wrong_answers)
         config._kata_check_ok = ok
     else:
-        lines = learner_report(config._kata_curriculum, config._kata_results)
+        lines = learner_report(config._kata_curriculum, config._kata_results, getattr(config, "_kata_collected", {}))
     for line in lines:
         terminalreporter.write_line(line)
 

@@ -6,7 +6,7 @@ A record is {"variant", "outcome", "message", "not_implemented", "duration"}.
 
 from __future__ import annotations
 
-from tfkatas.curriculum import Kata
+from tfkatas.curriculum import Kata, learner_language
 
 SHOWN_FAILURES = 5
 _BROKEN_WRONG_ANSWER_ERRORS = {"NameError", "KataLoadError"}
@@ -17,7 +17,13 @@ def _test_name(nodeid: str) -> str:
     return name.split("[")[0]
 
 
-def learner_report(curriculum: list[Kata], results: dict) -> list[str]:
+def learner_report(curriculum: list[Kata], results: dict, collected: dict | None = None) -> list[str]:
+    """The end of `make kata`: per kata, tests passing, the first failures in words, the hint command.
+
+    `collected` counts each kata's tests; with FOCUS=1 the run stops at the first failure, so
+    fewer tests have records than were collected.
+    """
+    collected = collected or {}
     by_code = {kata.code: kata for kata in curriculum}
     lines: list[str] = []
     for code in sorted(code for code in results if code in by_code):
@@ -25,7 +31,8 @@ def learner_report(curriculum: list[Kata], results: dict) -> list[str]:
         passed = sum(record["outcome"] == "passed" for record in records.values())
         failures = [(nodeid, record) for nodeid, record in records.items() if record["outcome"] == "failed"]
         lines.append("")
-        lines.append(f"Kata {code} · {kata.title} — {passed} of {len(records)} tests pass")
+        total = max(collected.get(code, 0), len(records))
+        lines.append(f"Kata {code} · {kata.localized_title(learner_language())} — {passed} of {total} tests pass")
         if not failures:
             following = [k for k in curriculum if k.number > kata.number]
             after = f" Next: make kata N={following[0].code}" if following else " That was the last kata!"
@@ -35,6 +42,9 @@ def learner_report(curriculum: list[Kata], results: dict) -> list[str]:
             lines.append(f"  ✗ {_test_name(nodeid)}: {record['message']}")
         if len(failures) > SHOWN_FAILURES:
             lines.append(f"  … and {len(failures) - SHOWN_FAILURES} more failing (make kata N={code} V=1 shows all)")
+        waiting = total - len(records)
+        if waiting:
+            lines.append(f"  (focus mode: stopped at the first failure; {waiting} more tests wait their turn)")
         lines.append(f"  Edit {kata.stub_path.relative_to(kata.stub_path.parents[2])}, fix the first failure, run again.")
         lines.append(f"  hint: make hint N={code}")
     return lines

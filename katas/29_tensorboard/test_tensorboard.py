@@ -38,19 +38,19 @@ def series(accumulator, tag):
 
 @pytest.fixture
 def writer(tmp_path):
-    """A file writer on tmp_path, left open: the code under test must flush it."""
+    """A file writer on tmp_path, left open as a training program would keep it."""
     file_writer = tf.summary.create_file_writer(str(tmp_path))
     yield file_writer
     file_writer.close()
 
 
-def test_log_scalars_writes_value_i_at_step_i_and_flushes(kata, tmp_path, writer):
+def test_log_scalars_writes_value_i_at_step_i(kata, tmp_path, writer):
     values = [0.9, 0.55, 0.31, 0.2, 0.18]
     kata.log_scalars(writer, "loss", values)
     events = load_events(tmp_path)
     assert tensor_tags(events) == ["loss"], (
         f"after log_scalars(writer, 'loss', 5 values) the event file holds tags {tensor_tags(events)}, expected "
-        "['loss']: write inside `with writer.as_default():` and call writer.flush() before returning")
+        "['loss']: write inside `with writer.as_default():` (outside it there is no default writer)")
     logged = series(events, "loss")
     assert [step for step, _ in logged] == [0, 1, 2, 3, 4], (
         f"log_scalars wrote steps {[step for step, _ in logged]}, expected [0, 1, 2, 3, 4] (value i at step i)")
@@ -65,7 +65,7 @@ def test_log_images_writes_scaled_grey_images_at_the_step(kata, tmp_path, writer
     kata.log_images(writer, "digits", tf.constant(pixels), step=4, max_outputs=4)
     events = load_events(tmp_path)
     assert tensor_tags(events) == ["digits"], (
-        f"log_images(writer, 'digits', ...) left tags {tensor_tags(events)}, expected ['digits'] (flushed)")
+        f"log_images(writer, 'digits', ...) left tags {tensor_tags(events)}, expected ['digits'] (written inside writer.as_default())")
     logged = series(events, "digits")
     assert [step for step, _ in logged] == [4], f"log_images(..., step=4) wrote steps {[s for s, _ in logged]}, expected [4]"
     assert plugin(events, "digits") == "images", (

@@ -4,7 +4,8 @@ TensorBoard draws what a program writes to *event files* in a log folder. A file
 (`tf.summary.create_file_writer(logdir)`) owns one event file; while it is the default writer
 (`with writer.as_default():`), every `tf.summary.scalar` / `image` / `histogram` call appends a
 summary: a tag (the chart's name, e.g. "loss"), a step (the x axis) and the data. Writers buffer
-events, so `writer.flush()` before anyone (TensorBoard, a test) reads the file. Keras does all of
+events; leaving `as_default()` or `writer.flush()` writes them out, so a reader (TensorBoard,
+a test) sees them. Keras does all of
 this for `fit` through the `keras.callbacks.TensorBoard` callback.
 
 Here you log scalars, images and weight histograms, a training loss at every step and a
@@ -24,15 +25,16 @@ import tensorflow as tf
 def log_scalars(writer, name, values):
     """Write values[i] as scalar summary `name` at step i with the file `writer`, then flush it.
 
-    `writer` comes from tf.summary.create_file_writer(logdir) and is still open afterwards, so
-    flush: the events must be in the file when this function returns.
+    `writer` comes from tf.summary.create_file_writer(logdir) and stays open afterwards (a
+    training program keeps one writer for the whole run); the events must be in the file
+    when this function returns.
     Example: log_scalars(writer, "loss", [0.9, 0.5]) -> tag "loss": step 0 -> 0.9, step 1 -> 0.5.
     """
     ### BEGIN SOLUTION: `with writer.as_default():` then tf.summary.scalar(name, value, step=step) for each (step, value); writer.flush().
     with writer.as_default():
         for step, value in enumerate(values):
             tf.summary.scalar(name, value, step=step)
-    # The writer keeps up to 10 events in memory: flush so a reader sees them now.
+    # Leaving as_default() already flushes; an explicit flush says so and costs nothing.
     writer.flush()
     ### END SOLUTION
 

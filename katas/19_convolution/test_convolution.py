@@ -83,14 +83,16 @@ def test_conv2d_matches_a_keras_conv2d_layer_without_bias(kata):
                  rtol=1e-5, atol=1e-5)
 
 
+# Non-square images, windows that do and do not overlap, strides that leave a ragged edge.
+POOL_CASES = [((3, 10, 13, 4), 2, 2), ((2, 11, 9, 3), 3, 2), ((4, 7, 8, 2), 2, 1), ((2, 12, 9, 5), 3, 3)]
+
+
 def test_max_pool_works_the_docstring_example(kata):
     assert_close(kata.max_pool(counting_image(4), 2, 2), [[[[6.0], [8.0]], [[14.0], [16.0]]]],
                  "max_pool(1..16 as [1, 4, 4, 1], 2, 2)")
 
 
-@pytest.mark.parametrize("image_shape, pool_size, stride", [
-    ((3, 10, 13, 4), 2, 2), ((2, 11, 9, 3), 3, 2), ((4, 7, 8, 2), 2, 1), ((2, 12, 9, 5), 3, 3),
-])
+@pytest.mark.parametrize("image_shape, pool_size, stride", POOL_CASES)
 def test_max_pool_matches_tf_nn_max_pool2d(kata, image_shape, pool_size, stride):
     images = random_images(4, image_shape)
     expected = tf.nn.max_pool2d(images, pool_size, stride, "VALID")
@@ -103,9 +105,7 @@ def test_average_pool_works_the_docstring_example(kata):
                  "average_pool(1..16 as [1, 4, 4, 1], 2, 2)")
 
 
-@pytest.mark.parametrize("image_shape, pool_size, stride", [
-    ((3, 10, 13, 4), 2, 2), ((2, 11, 9, 3), 3, 2), ((4, 7, 8, 2), 2, 1), ((2, 12, 9, 5), 3, 3),
-])
+@pytest.mark.parametrize("image_shape, pool_size, stride", POOL_CASES)
 def test_average_pool_matches_tf_nn_avg_pool2d(kata, image_shape, pool_size, stride):
     images = random_images(5, image_shape)
     expected = tf.nn.avg_pool2d(images, pool_size, stride, "VALID")

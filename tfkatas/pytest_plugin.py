@@ -139,6 +139,10 @@ def _header_lines(config) -> list[str]:
         f"seed: {config.option.kata_seed} (KATA_SEED); TF32 matmuls: "
         f"{'on (KATA_TF32=1)' if _tf32_wanted() else 'off'}",
     ]
+    if any(kata.slug == "manual_sgd" for kata in _selected_katas(config)):
+        from tfkatas.datasets import describe_data_source
+
+        lines.append(f"kata 12 data: {describe_data_source()} (KATA_DATA=mnist|digits)")
     return lines
 
 

@@ -28,7 +28,7 @@ BENCH_FILE = ROOT / "bench.json"
 
 def add_arguments(parser) -> None:
     parser.add_argument("--device", choices=("cpu", "gpu"), default=os.environ.get("KATA_DEVICE") or None)
-    parser.add_argument("--repeats", type=int, default=3, help="repeats per timing; the median is kept")
+    parser.add_argument("--repeats", type=int, default=5, help="repeats per timing; the median is kept")
     parser.add_argument("--skip-check", action="store_true", help="skip figure 3 (it runs the full `make check`)")
 
 
@@ -43,9 +43,11 @@ def median_seconds(run, repeats: int, warmup: bool = True) -> float:
     return statistics.median(times)
 
 
-def _wall(command: list[str], env: dict | None = None) -> float:
+def _wall(command: list[str], env: dict | None = None, expect_success: bool = False) -> float:
     started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if expect_success and result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {result.returncode}; run it to see why")
     return time.perf_counter() - started
 
 
@@ -87,7 +89,7 @@ def watch_reruns(cold_kata_seconds: float, repeats: int) -> dict:
 
 
 def full_check(import_seconds: float) -> dict:
-    seconds = _wall([sys.executable, "-m", "tfkatas", "check"], _environment())
+    seconds = _wall([sys.executable, "-m", "tfkatas", "check"], _environment(), expect_success=True)
     return {"make_check_s": seconds, "over_import": seconds / import_seconds}
 
 

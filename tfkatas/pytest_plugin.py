@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import socket
 import sys
 from collections import defaultdict
@@ -319,19 +320,24 @@ def _first_line(error: BaseException) -> str:
 
 
 def _learner_location(excinfo, kata: Kata | None) -> str:
-    """' in katas/05_topk/topk.py line 42' for the deepest frame inside the kata's code file."""
+    """' in katas/05_topk/topk.py line 42' for the deepest frame inside the kata's code file.
+
+    Inside a tf.function the frames belong to AutoGraph's converted code; TensorFlow then names
+    the learner's file and line in the message ("File ".../topk.py", line 42"), so look there too.
+    """
     if kata is None:
         return ""
-    names = {kata.module_filename}
+    locations = [(Path(str(entry.path)), entry.lineno + 1) for entry in excinfo.traceback]
+    pattern = re.compile(r'File "([^"]+)", line (\d+)')
+    locations += [(Path(path), int(line)) for path, line in pattern.findall(str(excinfo.value))]
     where = ""
-    for entry in excinfo.traceback:
-        path = Path(str(entry.path))
-        if path.name in names and path.parent.name == kata.dirname:
+    for path, line in locations:
+        if path.name == kata.module_filename and path.parent.name == kata.dirname:
             try:
                 shown = path.relative_to(ROOT)
             except ValueError:
                 shown = path
-            where = f" in {shown} line {entry.lineno + 1}"
+            where = f" in {shown} line {line}"
     return where
 
 

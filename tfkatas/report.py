@@ -17,6 +17,18 @@ def _test_name(nodeid: str) -> str:
     return name.split("[")[0]
 
 
+def _group_cases(failures: list[tuple[str, dict]]) -> list[tuple[str, str, int]]:
+    """(test name, message, count): the cases of one parametrized test that fail alike, as one line."""
+    grouped: list[tuple[str, str, int]] = []
+    for nodeid, record in failures:
+        name, message = _test_name(nodeid), record["message"]
+        if grouped and grouped[-1][:2] == (name, message):
+            grouped[-1] = (name, message, grouped[-1][2] + 1)
+        else:
+            grouped.append((name, message, 1))
+    return grouped
+
+
 def learner_report(curriculum: list[Kata], results: dict, collected: dict | None = None) -> list[str]:
     """The end of `make kata`: per kata, tests passing, the first failures in words, the hint command.
 
@@ -38,10 +50,13 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
             after = f" Next: make kata N={following[0].code}" if following else " That was the last kata!"
             lines.append(f"  All tests pass. Well done!{after}")
             continue
-        for nodeid, record in failures[:SHOWN_FAILURES]:
-            lines.append(f"  ✗ {_test_name(nodeid)}: {record['message']}")
-        if len(failures) > SHOWN_FAILURES:
-            lines.append(f"  … and {len(failures) - SHOWN_FAILURES} more failing (make kata N={code} V=1 shows all)")
+        grouped = _group_cases(failures)
+        for name, message, cases in grouped[:SHOWN_FAILURES]:
+            count = f" ({cases} cases)" if cases > 1 else ""
+            lines.append(f"  ✗ {name}{count}: {message}")
+        hidden = sum(cases for _, _, cases in grouped[SHOWN_FAILURES:])
+        if hidden:
+            lines.append(f"  … and {hidden} more failing (make kata N={code} V=1 shows all)")
         waiting = total - len(records)
         if waiting:
             lines.append(f"  (focus mode: stopped at the first failure; {waiting} more tests wait their turn)")

@@ -81,3 +81,10 @@ def test_a_wrong_answer_caught_only_by_its_own_name_error_fails_the_check():
         results["99"][f"k::{test}[wrong3-f]"]["error_type"] = "NameError"
     lines, ok = verdict(results)
     assert not ok and any("wrong3-f only fails with NameError" in line for line in lines), "\n".join(lines)
+
+
+def test_cases_of_one_parametrized_test_that_fail_alike_share_one_line(monkeypatch):
+    monkeypatch.setattr(Kata, "stub_path", property(lambda self: Path("/r/katas/99_fake/fake.py")))
+    results = {"99": {f"k::test_a[{case}]": record(None, "failed", message="not written yet") for case in range(4)}}
+    text = "\n".join(learner_report([KATA], results))
+    assert "✗ test_a (4 cases): not written yet" in text and text.count("✗") == 1, text

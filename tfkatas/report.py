@@ -12,7 +12,8 @@ SHOWN_FAILURES = 5
 _BROKEN_WRONG_ANSWER_ERRORS = {"NameError", "KataLoadError"}
 
 
-def _test_name(nodeid: str) -> str:
+def short_test_name(nodeid: str) -> str:
+    """'test_x' from 'katas/05_topk/test_topk.py::test_x[case]'."""
     name = nodeid.split("::")[-1]
     return name.split("[")[0]
 
@@ -21,7 +22,7 @@ def _group_cases(failures: list[tuple[str, dict]]) -> list[tuple[str, str, int]]
     """(test name, message, count): the cases of one parametrized test that fail alike, as one line."""
     grouped: list[tuple[str, str, int]] = []
     for nodeid, record in failures:
-        name, message = _test_name(nodeid), record["message"]
+        name, message = short_test_name(nodeid), record["message"]
         if grouped and grouped[-1][:2] == (name, message):
             grouped[-1] = (name, message, grouped[-1][2] + 1)
         else:
@@ -82,15 +83,15 @@ def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of) -> tu
         solution_passes = sum(r["outcome"] in ("passed", "skipped") for _, r in solution_records)
         for nodeid, record in solution_records:
             if record["outcome"] == "failed":
-                problems.append(f"kata {kata.code}: {_test_name(nodeid)} fails on the solution: {record['message']}")
+                problems.append(f"kata {kata.code}: {short_test_name(nodeid)} fails on the solution: {record['message']}")
         stub_records = by_variant.get("stubs", [])
         stub_fails = 0
         for nodeid, record in stub_records:
             if record["outcome"] != "failed":
-                problems.append(f"kata {kata.code}: {_test_name(nodeid)} passes on the untouched stub, "
+                problems.append(f"kata {kata.code}: {short_test_name(nodeid)} passes on the untouched stub, "
                                 "so it does not test the learner's code")
             elif not record["not_implemented"]:
-                problems.append(f"kata {kata.code}: {_test_name(nodeid)} fails on the stub, but not with the "
+                problems.append(f"kata {kata.code}: {short_test_name(nodeid)} fails on the stub, but not with the "
                                 f"stub's NotImplementedError: {record['message']}")
             else:
                 stub_fails += 1

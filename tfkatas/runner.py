@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from tfkatas.curriculum import ROOT, Kata
+from tfkatas.report import short_test_name
 
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
@@ -76,10 +77,6 @@ def static_status(kata: Kata) -> KataStatus | None:
     return None
 
 
-def _test_name(nodeid: str) -> str:
-    return nodeid.split("::")[-1].split("[")[0]
-
-
 def summarize(records: dict) -> KataStatus:
     """One kata's status from its per-test records (as the pytest plugin writes them)."""
     if not records:
@@ -92,10 +89,10 @@ def summarize(records: dict) -> KataStatus:
     nodeid, first = failures[0]
     if any(record.get("broken") for _, record in failures):
         nodeid, first = next((n, r) for n, r in failures if r.get("broken"))
-        return KataStatus(BROKEN, passed, total, first["message"], _test_name(nodeid))
+        return KataStatus(BROKEN, passed, total, first["message"], short_test_name(nodeid))
     if passed == 0 and all(record["not_implemented"] for _, record in failures):
-        return KataStatus(NOT_STARTED, passed, total, first["message"], _test_name(nodeid))
-    return KataStatus(FAILING, passed, total, first["message"], _test_name(nodeid))
+        return KataStatus(NOT_STARTED, passed, total, first["message"], short_test_name(nodeid))
+    return KataStatus(FAILING, passed, total, first["message"], short_test_name(nodeid))
 
 
 def pytest_environment() -> dict[str, str]:

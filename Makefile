@@ -52,7 +52,7 @@ hint: setup
 	$(TFKATAS) hint $(N) $(if $(filter 1,$(ALL)),--all)
 
 check: setup
-	$(TFKATAS) check $(N) $(if $(DEVICE),--device $(DEVICE))
+	$(TFKATAS) check $(N) $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(V)),--explain)
 
 stubs: setup
 	$(TFKATAS) stubs $(N)

@@ -28,6 +28,7 @@ from tfkatas.targets import (KataLoadError, describe_target, load_kata_module, l
 
 SEED_HELP = "seed for Python, numpy and TensorFlow, set before every test (env KATA_SEED, default 1234)"
 CHECK_HELP = "prove the kata set: solutions pass, stubs fail, every wrong answer is caught"
+EXPLAIN_HELP = "in check mode, say which test caught each wrong answer"
 STUBS_DIR_HELP = "directory of freshly generated stubs to test in check mode (default: generated into .build/stubs)"
 RESULTS_JSON_HELP = "write the per-test records of every kata as JSON to this path (make progress, grade, watch)"
 
@@ -43,6 +44,7 @@ def pytest_addoption(parser):
     group = parser.getgroup("tfkatas", "TF Katas")
     group.addoption("--kata-check", action="store_true", default=False, help=CHECK_HELP)
     group.addoption("--kata-stubs-dir", default=None, help=STUBS_DIR_HELP)
+    group.addoption("--kata-explain", action="store_true", default=False, help=EXPLAIN_HELP)
     group.addoption("--kata-seed", type=int, default=int(os.environ.get("KATA_SEED", "1234")), help=SEED_HELP)
     group.addoption("--kata-results-json", default=None, metavar="PATH", help=RESULTS_JSON_HELP)
 
@@ -382,7 +384,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     from tfkatas.report import check_verdict, learner_report
 
     if config.option.kata_check:
-        lines, ok = check_verdict(_selected_katas(config), config._kata_results, wrong_answers)
+        lines, ok = check_verdict(_selected_katas(config), config._kata_results, wrong_answers,
+                                  explain=config.option.kata_explain)
         config._kata_check_ok = ok
     else:
         lines = learner_report(config._kata_curriculum, config._kata_results, getattr(config, "_kata_collected", {}))

@@ -66,9 +66,14 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
     return lines
 
 
-def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of) -> tuple[list[str], bool]:
-    """The per-kata table of `make check` and whether every promise holds."""
+def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of,
+                  explain: bool = False) -> tuple[list[str], bool]:
+    """The per-kata table of `make check` and whether every promise holds.
+
+    With `explain`, also which test caught each wrong answer and what it said (for kata authors).
+    """
     problems: list[str] = []
+    catches: list[str] = []
     rows = [f"{'kata':<6}{'solutions pass':>16}{'stubs fail':>12}{'wrong answers caught':>22}{'test time':>11}"]
     for kata in curriculum:
         records = results.get(kata.code)
@@ -98,7 +103,8 @@ def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of) -> tu
         wrongs = wrong_answers_of(kata)
         caught = 0
         for wrong in wrongs:
-            failures = [r for _, r in by_variant.get(wrong.id, []) if r["outcome"] == "failed"]
+            failing = [(nodeid, r) for nodeid, r in by_variant.get(wrong.id, []) if r["outcome"] == "failed"]
+            failures = [r for _, r in failing]
             if not failures:
                 problems.append(f"kata {kata.code}: wrong answer {wrong.id} ({wrong.description}) passes every test")
             elif all(r.get("error_type") in _BROKEN_WRONG_ANSWER_ERRORS for r in failures):
@@ -107,6 +113,9 @@ def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of) -> tu
                                 f"{failures[0]['error_type']}: {failures[0]['message']}")
             else:
                 caught += 1
+                nodeid, record = failing[0]
+                catches.append(f"  {kata.code} {wrong.id} ({wrong.description})\n"
+                               f"       caught by {short_test_name(nodeid)}: {record['message']}")
         if len(wrongs) < 3:
             problems.append(f"kata {kata.code}: only {len(wrongs)} wrong answers in wrong_answers.py (at least 3)")
         seconds = sum(r["duration"] for _, r in solution_records)
@@ -117,6 +126,8 @@ def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of) -> tu
             problems.append(f"tooling test {nodeid} failed: {record['message']}")
     tooling = results.get("tooling", {})
     lines = ["", "make check: every kata against its solution, its stub and its wrong answers", *rows]
+    if explain and catches:
+        lines = ["", "Which test caught each wrong answer:", *catches] + lines
     if tooling:
         passed = sum(r["outcome"] == "passed" for r in tooling.values())
         lines.append(f"tooling tests: {passed}/{len(tooling)} pass")

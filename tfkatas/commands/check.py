@@ -26,6 +26,8 @@ def add_arguments(parser) -> None:
                         help="pin TensorFlow to the CPU, or require a GPU")
     parser.add_argument("--workers", default=os.environ.get("KATA_WORKERS", "auto"),
                         help="parallel pytest workers (default: one per core, at most 4)")
+    parser.add_argument("-v", "--explain", action="store_true",
+                        help="say which test caught each wrong answer (for kata authors)")
     parser.add_argument("--strict", action="store_true", default=bool(os.environ.get("CI")),
                         help="treat edited kata files as drift (default when CI is set)")
 
@@ -108,6 +110,7 @@ def run(args) -> int:
         paths.append(str(TOOLING_TESTS))
     workers = args.workers if args.workers != "auto" else str(min(4, os.cpu_count() or 1))
     arguments = [*paths, "--kata-check", "--kata-stubs-dir", str(GENERATED_STUBS_DIR), "-q", "--tb=no", "-rN",
+                 *(["--kata-explain"] if args.explain else []),
                  "--rootdir", str(ROOT)]
     if workers not in ("0", "1") and len(katas) > 1:
         arguments += ["-n", workers, "--dist", "loadfile"]

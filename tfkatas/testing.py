@@ -45,9 +45,9 @@ def _first_difference(actual: np.ndarray, expected: np.ndarray, mismatched: np.n
     index = tuple(int(i) for i in np.argwhere(mismatched)[0])
     count = int(mismatched.sum())
     where = f"at index {list(index)}" if index else "the value"
-    # str() of a numpy scalar prints the shortest digits of its own precision: 0.14415962, not
-    # the float64 expansion 0.14415961503982544 or the repr np.float32(0.14415962).
-    return f"{count} of {mismatched.size} elements differ; first {where}: got {actual[index]}, expected {expected[index]}"
+    # str() of a numpy scalar prints the shortest digits of its own precision (0.14415962); an f-string
+    # alone would format it as a Python float: 0.14415961503982544.
+    return f"{count} of {mismatched.size} elements differ; first {where}: got {str(actual[index])}, expected {str(expected[index])}"
 
 
 def assert_close(actual: Any, expected: Any, what: str = "the result", *, rtol: float = 1e-5,

@@ -47,7 +47,8 @@ def _first_difference(actual: np.ndarray, expected: np.ndarray, mismatched: np.n
     where = f"at index {list(index)}" if index else "the value"
     # str() of a numpy scalar prints the shortest digits of its own precision (0.14415962); an f-string
     # alone would format it as a Python float: 0.14415961503982544.
-    return f"{count} of {mismatched.size} elements differ; first {where}: got {str(actual[index])}, expected {str(expected[index])}"
+    got, wanted = str(actual[index]), str(expected[index])
+    return f"{count} of {mismatched.size} elements differ; first {where}: got {got}, expected {wanted}"
 
 
 def assert_close(actual: Any, expected: Any, what: str = "the result", *, rtol: float = 1e-5,

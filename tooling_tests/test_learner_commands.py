@@ -108,6 +108,9 @@ ADD_SOLVED = SOLUTIONS["01_add/add.py"]  # The markers are plain comments: the s
 ADD_HALF = make_stub(SOLUTIONS["01_add/add.py"]).replace(
     'raise NotImplementedError("the + operator adds two numbers.")', "return a + b")
 ENDLESS_LOOP = 'def add(a, b):\n    while True:\n        pass\n\n\ndef subtract(a, b):\n    return a - b\n'
+# A hang the per-test timeout cannot interrupt (as in C code): the timeout's SIGALRM is blocked.
+HANG_IGNORING_TIMEOUT = ('import signal\n\n\ndef add(a, b):\n    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})\n'
+                         '    while True:\n        pass\n\n\ndef subtract(a, b):\n    return a - b\n')
 
 
 @pytest.fixture
@@ -345,15 +348,20 @@ def _save(path: Path, text: str) -> float:
 
 def test_watch_reruns_on_save_survives_a_syntax_error_and_an_endless_loop_then_moves_on(checkout):
     path = checkout / "katas/01_add/add.py"
-    watching = Watching(checkout, "watch", "01", "--max-runs", "6", "--limit", "1.5", "--poll", "0.05")
+    # The limit must stop the endless loop, yet leave an honest run room on a machine busy with
+    # `make check`'s kata tests: a pytest run of these tiny katas takes ~0.3 s when idle.
+    watching = Watching(checkout, "watch", "01", "--max-runs", "7", "--limit", "4", "--poll", "0.05")
     watching.wait_for("Kata 01: ")
     assert "0/2 tests pass" in watching.output()
 
     saved = _save(path, "def add(a, b):\n    return a +\n")
     watching.wait_for("katas/01_add/add.py line 2: SyntaxError", since=saved)
 
-    saved = _save(path, ENDLESS_LOOP)
-    watching.wait_for("stopped after 1.5 s: endless loop in katas/01_add/add.py?", since=saved)
+    saved = _save(path, ENDLESS_LOOP)  # The kata's own per-test timeout (2 s) stops it.
+    watching.wait_for("stopped after 2 s in katas/01_add/add.py line 2: is there an endless loop", since=saved)
+
+    saved = _save(path, HANG_IGNORING_TIMEOUT)  # Only watch's wall-clock limit can stop this one.
+    watching.wait_for("stopped after 4 s: endless loop in katas/01_add/add.py?", since=saved)
 
     saved = _save(path, ADD_HALF)
     watching.wait_for("1/2 tests pass", since=saved)
@@ -361,7 +369,7 @@ def test_watch_reruns_on_save_survives_a_syntax_error_and_an_endless_loop_then_m
     saved = _save(path, ADD_SOLVED)
     watching.wait_for("→ moving on to kata 02", since=saved)
     watching.wait_for("Kata 02: ", since=saved)
-    assert watching.process.wait(timeout=20) == 0  # The sixth run was the last one asked for.
+    assert watching.process.wait(timeout=20) == 0  # The seventh run was the last one asked for.
     assert "✗ test_subtract_subtracts: not written yet" in watching.output()
 
 

@@ -13,8 +13,10 @@ from tfkatas.testing import assert_close, assert_dtype, assert_equal, assert_sha
     [[1, 2], [3, 4], [5, 6], [7, 8]],                 # nested Python list
 ])
 def test_to_float32_converts_numpy_and_lists(kata, values):
-    assert_close(kata.to_float32(values), np.asarray(values, np.float32), f"to_float32({values!r})",
-                 dtype=tf.float32)
+    result = kata.to_float32(values)
+    assert tf.is_tensor(result), (
+        f"to_float32({values!r}) returned {type(result).__name__}, expected a tf.Tensor")
+    assert_close(result, np.asarray(values, np.float32), f"to_float32({values!r})", dtype=tf.float32)
 
 
 def test_to_int_points_rounds_to_the_nearest_point(kata):

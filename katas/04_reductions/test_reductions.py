@@ -58,6 +58,14 @@ def test_best_and_worst_class_match_numpy_on_random_probs(kata):
     assert_equal(worst, probs.argmin(axis=1), "best_and_worst_class(9x5 probs) worst", dtype=tf.int32)
 
 
+def test_best_and_worst_class_pick_the_first_class_on_a_tie(kata):
+    # Row 0 ties for best (columns 1 and 3) and for worst (columns 0 and 2); row 1 is all equal.
+    probs = tf.constant([[0.2, 0.5, 0.2, 0.5], [0.25, 0.25, 0.25, 0.25]])
+    best, worst = kata.best_and_worst_class(probs)
+    assert_equal(best, [1, 0], "best_and_worst_class([[0.2, 0.5, 0.2, 0.5], [0.25] * 4]) best", dtype=tf.int32)
+    assert_equal(worst, [0, 0], "best_and_worst_class([[0.2, 0.5, 0.2, 0.5], [0.25] * 4]) worst", dtype=tf.int32)
+
+
 def test_accuracy_of_two_hits_in_three(kata):
     logits = tf.constant([[2.0, 1.0], [0.0, 3.0], [5.0, 4.0]])
     result = kata.accuracy(logits, tf.constant([0, 1, 1], tf.int32))

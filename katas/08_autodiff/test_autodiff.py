@@ -99,6 +99,21 @@ def test_max_gradient_error_exposes_a_buggy_gradient(kata):
     assert_python_float(error, expected, "max_gradient_error(a sin whose gradient is 1 where x > 1)", tol=1e-6)
 
 
+@tf.custom_gradient
+def sin_with_a_small_gradient(x):
+    """sin(x) whose hand-written gradient is 0 instead of cos x where x > 1: too small there, not too big."""
+    def gradient(upstream):
+        return upstream * tf.where(x > 1.0, tf.zeros_like(x), tf.cos(x))
+    return tf.sin(x), gradient
+
+
+def test_max_gradient_error_exposes_a_gradient_that_is_too_small(kata):
+    x = np.array([0.3, 1.4, 0.7, 1.1])
+    expected = max(math.cos(1.4), math.cos(1.1))  # The size of the error, whatever its sign.
+    error = kata.max_gradient_error(lambda t: tf.reduce_sum(sin_with_a_small_gradient(t)), x)
+    assert_python_float(error, expected, "max_gradient_error(a sin whose gradient is 0 where x > 1)", tol=1e-6)
+
+
 def test_notes_function_at_the_notes_point(kata):
     assert_close(kata.notes_function(tf.constant(2.0), tf.constant(5.0)), math.log(2) + 10 - math.sin(5),
                  "notes_function(2, 5)", dtype=tf.float32)

@@ -50,6 +50,11 @@ def test_sigmoid_derivative_matches_the_tape(kata):
     assert_close(kata.sigmoid_derivative(x), tape_derivative(tf.sigmoid, x), "sigmoid_derivative(4x3 x)")
 
 
+def test_sigmoid_derivative_of_huge_inputs_does_not_overflow(kata):
+    result = call_without_overflow(kata.sigmoid_derivative, HUGE, what="sigmoid_derivative(±1000)")
+    assert_close(result, tape_derivative(tf.sigmoid, HUGE), "sigmoid_derivative([[-1000, -50, 0], [50, 1000, -745.5]])")
+
+
 def test_tanh_matches_tensorflow_even_for_huge_inputs(kata):
     x = random_inputs(3, (2, 6))
     assert_close(kata.tanh(x), tf.tanh(x), "tanh(2x6 x)", dtype=np.float64)
@@ -60,6 +65,11 @@ def test_tanh_matches_tensorflow_even_for_huge_inputs(kata):
 def test_tanh_derivative_matches_the_tape(kata):
     x = random_inputs(4, (5, 2))
     assert_close(kata.tanh_derivative(x), tape_derivative(tf.tanh, x), "tanh_derivative(5x2 x)")
+
+
+def test_tanh_derivative_of_huge_inputs_does_not_overflow(kata):
+    result = call_without_overflow(kata.tanh_derivative, HUGE, what="tanh_derivative(±1000)")
+    assert_close(result, tape_derivative(tf.tanh, HUGE), "tanh_derivative([[-1000, -50, 0], [50, 1000, -745.5]])")
 
 
 @pytest.mark.parametrize("p", [0.0, 0.2])

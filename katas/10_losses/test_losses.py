@@ -26,8 +26,8 @@ def random_labels(seed, batch, classes):
 
 def assert_finite(result, what):
     values = np.asarray(result.numpy() if hasattr(result, "numpy") else result)
-    assert np.all(np.isfinite(values)), (f"{what} returned {values.tolist()}: inf or nan, so the loss is "
-                                         "not numerically stable for huge logits")
+    assert np.all(np.isfinite(values)), (f"{what} returned {values.tolist()}: inf or nan; the loss must "
+                                         "stay finite even for extreme inputs")
 
 
 # ----------------------------------------------------------------------------- mean squared error

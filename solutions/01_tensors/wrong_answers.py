@@ -102,3 +102,36 @@ def shuffle_pairs(features, labels, seed):  # noqa: F811
 
     order = np.random.permutation(int(tf.shape(features)[0]))
     return tf.gather(features, order), tf.gather(labels, order)
+
+
+@wrong_answer("np.asarray(values, np.float32): a numpy array, not a tensor")
+def to_float32(values):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    return np.asarray(values, np.float32)
+
+
+@wrong_answer("adds 0.5 then casts: rounds halves up and truncates negatives toward zero")
+def to_int_points(scores):  # noqa: F811
+    return tf.cast(scores + 0.5, tf.int32)
+
+
+@wrong_answer("tf.ones_like(reference) * value: fails when an int reference meets a float value")
+def filled_like(reference, value):  # noqa: F811
+    return tf.ones_like(reference) * value
+
+
+@wrong_answer("returns what assign_add returns instead of the variable itself")
+def add_in_place(variable, delta):  # noqa: F811
+    return variable.assign_add(delta)
+
+
+@wrong_answer("truncated normal noise: standard deviation about 0.88, not 1")
+def seeded_noise(shape, seed):  # noqa: F811
+    return tf.random.stateless_truncated_normal(shape, seed=[seed, 0])
+
+
+@wrong_answer("one permutation from tf.random.shuffle(seed=seed): stateful, different on every call")
+def shuffle_pairs(features, labels, seed):  # noqa: F811
+    order = tf.random.shuffle(tf.range(tf.shape(features)[0]), seed=seed)
+    return tf.gather(features, order), tf.gather(labels, order)

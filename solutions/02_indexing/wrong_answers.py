@@ -56,3 +56,29 @@ def last_students(scores, count):
 @wrong_answer("reverses the student axis instead of the subject axis")
 def subjects_reversed(scores):
     return scores[:, ::-1, :]
+
+
+@wrong_answer("flattens classes and students, but multiplies the class by the number of classes")
+def transcripts(scores, pairs):  # noqa: F811
+    flat = tf.reshape(scores, [-1, scores.shape[2]])
+    return tf.gather(flat, pairs[:, 0] * scores.shape[0] + pairs[:, 1])
+
+
+@wrong_answer("sums over subjects instead of averaging")
+def honor_roll(scores, min_average):  # noqa: F811
+    return tf.boolean_mask(scores, tf.reduce_sum(scores, axis=2) >= min_average)
+
+
+@wrong_answer("takes the number of classes (axis 0) as the number of students")
+def last_students(scores, count):  # noqa: F811
+    return scores[:, scores.shape[0] - count:, :]
+
+
+@wrong_answer("scores[:, :count]: the first students, not the last")
+def last_students(scores, count):  # noqa: F811
+    return scores[:, :count, :]
+
+
+@wrong_answer("sorts each transcript ascending: agrees with the docstring's [90, 80, 70] by luck")
+def subjects_reversed(scores):  # noqa: F811
+    return tf.sort(scores, axis=-1)

@@ -118,3 +118,38 @@ def tile_pattern(pattern, times_down, times_across):
 @wrong_answer("multiples in the wrong order: [times_across, times_down]")
 def tile_pattern(pattern, times_down, times_across):  # noqa: F811
     return tf.tile(pattern, [times_across, times_down])
+
+
+@wrong_answer("hard-codes 3 channels: tf.reshape(images, [batch, -1, 3])")
+def flatten_pixels(images):  # noqa: F811
+    return tf.reshape(images, [tf.shape(images)[0], -1, 3])
+
+
+@wrong_answer("tf.transpose without perm: reverses every axis")
+def channels_first(images):  # noqa: F811
+    return tf.transpose(images)
+
+
+@wrong_answer("tf.transpose of a vector: a no-op, still [n]")
+def as_column(values):  # noqa: F811
+    return tf.transpose(values)
+
+
+@wrong_answer("zips the reversed shapes without padding: drops the longer shape's leading axes")
+def broadcast_shape(a, b):  # noqa: F811
+    result = []
+    for x, y in zip(reversed(tuple(a)), reversed(tuple(b))):
+        if x != y and 1 not in (x, y):
+            raise ValueError(f"{a} and {b} cannot broadcast")
+        result.append(y if x == 1 else x)
+    return tuple(reversed(result))
+
+
+@wrong_answer("tf.stack([row] * rows): a Python list of copies, which fails for zero rows")
+def repeat_row(row, rows):  # noqa: F811
+    return tf.stack([row] * rows)
+
+
+@wrong_answer("tf.repeat(row, rows): repeats each element, one long vector")
+def repeat_row(row, rows):  # noqa: F811
+    return tf.repeat(row, rows)

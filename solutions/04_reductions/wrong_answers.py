@@ -101,3 +101,28 @@ def batch_matmul(a, b):
 @wrong_answer("tf.tensordot(a, b, axes=1): multiplies across batches, shape [batch, n, batch, m]")
 def batch_matmul(a, b):  # noqa: F811
     return tf.tensordot(a, b, axes=1)
+
+
+@wrong_answer("L2 without an axis: one norm for the whole batch")
+def vector_norms(vectors):  # noqa: F811
+    return (tf.norm(vectors, ord=1, axis=1), tf.norm(vectors),
+            tf.norm(vectors, ord=float("inf"), axis=1))
+
+
+@wrong_answer("last entries of tf.argsort: on a tie the last class wins")
+def best_and_worst_class(probs):  # noqa: F811
+    best = tf.argsort(probs, axis=-1)[:, -1]
+    worst = tf.argsort(probs, axis=-1, direction="DESCENDING")[:, -1]
+    return best, worst
+
+
+@wrong_answer("returns .numpy() of the mean: a numpy float32, not a Python float")
+def accuracy(logits, labels):  # noqa: F811
+    predicted = tf.argmax(logits, axis=-1, output_type=tf.int32)
+    return tf.reduce_mean(tf.cast(tf.equal(predicted, labels), tf.float32)).numpy()
+
+
+@wrong_answer("tf.unique with out_idx=tf.int64: codes come back int64")
+def encode_labels(labels):  # noqa: F811
+    vocabulary, codes = tf.unique(labels, out_idx=tf.int64)
+    return vocabulary, codes

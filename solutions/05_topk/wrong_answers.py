@@ -68,3 +68,24 @@ def topk_accuracy(probs, labels, k):  # noqa: F811
 def topk_accuracies(probs, labels, ks):
     return {str(k): topk_accuracy(probs, labels, k) for k in ks}
 
+
+
+@wrong_answer("tf.math.top_k with k = number of rows instead of number of columns")
+def sort_descending(values):  # noqa: F811
+    return tf.math.top_k(values, k=tf.shape(values)[0]).values
+
+
+@wrong_answer("argsort of the argsort: each column's rank instead of the columns in rank order")
+def ranking(values):  # noqa: F811
+    order = tf.argsort(values, axis=-1, direction="DESCENDING", stable=True)
+    return tf.argsort(order, axis=-1, stable=True)
+
+
+@wrong_answer("the last k of an ascending sort: the right classes, but worst first")
+def top_classes(probs, k):  # noqa: F811
+    return tf.sort(probs, axis=-1)[:, -k:], tf.argsort(probs, axis=-1, stable=True)[:, -k:]
+
+
+@wrong_answer("uses the first k of ks for every entry")
+def topk_accuracies(probs, labels, ks):  # noqa: F811
+    return {k: topk_accuracy(probs, labels, ks[0]) for k in ks}

@@ -89,3 +89,35 @@ def clip_gradients(gradients, max_global_norm):  # noqa: F811
 def clip_gradients(gradients, max_global_norm):  # noqa: F811
     global_norm = tf.linalg.global_norm(gradients)
     return [gradient * max_global_norm / global_norm for gradient in gradients]
+
+
+@wrong_answer("stacks on the last axis: [students, subjects, 2]")
+def stack_exams(midterm, final):  # noqa: F811
+    return tf.stack([midterm, final], axis=-1)
+
+
+@wrong_answer("tf.split into `subjects` pieces: [students, 1] columns, not [students] vectors")
+def unstack_subjects(scores):  # noqa: F811
+    return tf.split(scores, scores.shape[1], axis=1)
+
+
+@wrong_answer("tf.pad with mode='SYMMETRIC': a mirrored border instead of zeros")
+def pad_images(images, border):  # noqa: F811
+    return tf.pad(images, [[0, 0], [border, border], [border, border], [0, 0]], mode="SYMMETRIC")
+
+
+@wrong_answer("casts to float32 before clipping: int scores come back float")
+def clip_scores(scores, low, high):  # noqa: F811
+    return tf.clip_by_value(tf.cast(scores, tf.float32), low, high)
+
+
+@wrong_answer("measures the step by its L1 norm (sum of absolute values)")
+def limit_step(step, max_norm):  # noqa: F811
+    return step * tf.minimum(1.0, max_norm / tf.reduce_sum(tf.abs(step)))
+
+
+@wrong_answer("global norm as the sum of the tensors' norms, not sqrt of the sum of squares")
+def clip_gradients(gradients, max_global_norm):  # noqa: F811
+    total = tf.add_n([tf.norm(gradient) for gradient in gradients])
+    factor = tf.minimum(1.0, max_global_norm / total)
+    return [gradient * factor for gradient in gradients]

@@ -77,3 +77,31 @@ def evaluate_on_grid(function, xs, ys):
 @wrong_answer("calls the function on the 1-D axes: broadcasts xs against ys without a grid")
 def evaluate_on_grid(function, xs, ys):  # noqa: F811
     return function(xs[:, None], ys[None, :])
+
+
+@wrong_answer("casts the coordinates to int32")
+def true_positions(mask):  # noqa: F811
+    return tf.cast(tf.where(mask), tf.int32)
+
+
+@wrong_answer("adds a small epsilon to the denominator: huge values instead of 0")
+def safe_divide(numerators, denominators):  # noqa: F811
+    return numerators / (denominators + 1e-7)
+
+
+@wrong_answer("tf.SparseTensor then tf.sparse.to_dense: repeated positions are not summed")
+def score_sheet(positions, points, shape):  # noqa: F811
+    sparse = tf.SparseTensor(tf.cast(positions, tf.int64), points, tf.cast(shape, tf.int64))
+    return tf.sparse.to_dense(tf.sparse.reorder(sparse), validate_indices=False)
+
+
+@wrong_answer("tf.meshgrid(ys, xs): [width, height, 2] with the coordinates swapped")
+def coordinate_grid(xs, ys):  # noqa: F811
+    y, x = tf.meshgrid(ys, xs)
+    return tf.stack([x, y], axis=-1)
+
+
+@wrong_answer("meshgrid with indexing='ij': the result is [width, height]")
+def evaluate_on_grid(function, xs, ys):  # noqa: F811
+    x, y = tf.meshgrid(xs, ys, indexing="ij")
+    return function(x, y)

@@ -120,3 +120,71 @@ def reverse_mode_partials(x1, x2):
         y = notes_function(x1, x2)
     dy_dx1, dy_dx2 = tape.gradient(y, [x1, x2])
     return y, dy_dx2, dy_dx1
+
+
+@wrong_answer("calls function(x) before opening the tape: nothing is recorded, the gradient is None")
+def value_and_gradient(function, x):  # noqa: F811
+    value = function(x)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+    return value, tape.gradient(value, x)
+
+
+@wrong_answer("asks the inner tape for f' after leaving the outer tape: the outer tape never saw it")
+def second_derivative(function, x):  # noqa: F811
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = function(x)
+    first = inner.gradient(y, x)
+    return first, outer.gradient(first, x)
+
+
+@wrong_answer("loops over range(len(x)): nudges a whole row at once on a 2-D x")
+def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
+    x = np.asarray(x, dtype=np.float64)
+    gradient = np.zeros_like(x)
+    for index in range(len(x)):
+        step = np.zeros_like(x)
+        step[index] = epsilon
+        gradient[index] = (float(function(x + step)) - float(function(x - step))) / (2 * epsilon)
+    return gradient
+
+
+@wrong_answer("checks in float32: rounding in the numerical gradient swamps the comparison")
+def max_gradient_error(function, x):  # noqa: F811
+    _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float32))
+    check = numerical_gradient(lambda point: function(tf.constant(point, tf.float32)), x)
+    return float(np.max(np.abs(tape_gradient.numpy() - check)))
+
+
+@wrong_answer("forgets the absolute value: the largest signed difference misses a gradient that is too small")
+def max_gradient_error(function, x):  # noqa: F811
+    _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float64))
+    check = numerical_gradient(lambda point: function(tf.constant(point, tf.float64)), x)
+    return float(np.max(tape_gradient.numpy() - check))
+
+
+@wrong_answer("np.log instead of tf.math.log: the value is right, but the tape cannot see through numpy")
+def notes_function(x1, x2):  # noqa: F811
+    return np.log(x1) + x1 * x2 - tf.sin(x2)
+
+
+@wrong_answer("tangents=x1 instead of ones: the jvp is scaled by the point itself")
+def forward_mode_partials(x1, x2):  # noqa: F811
+    with tf.autodiff.ForwardAccumulator(primals=x1, tangents=x1) as accumulator:
+        y = notes_function(x1, x2)
+    dy_dx1 = accumulator.jvp(y)
+    with tf.autodiff.ForwardAccumulator(primals=x2, tangents=x2) as accumulator:
+        y = notes_function(x1, x2)
+    return y, dy_dx1, accumulator.jvp(y)
+
+
+@wrong_answer("watches x1 only: the gradient with respect to x2 is None")
+def reverse_mode_partials(x1, x2):  # noqa: F811
+    with tf.GradientTape() as tape:
+        tape.watch(x1)
+        y = notes_function(x1, x2)
+    dy_dx1, dy_dx2 = tape.gradient(y, [x1, x2])
+    return y, dy_dx1, dy_dx2

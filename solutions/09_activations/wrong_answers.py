@@ -78,3 +78,40 @@ def softmax_jacobian(logits):
 def softmax_jacobian(logits):  # noqa: F811
     p = softmax(logits)
     return np.eye(p.shape[-1]) - p[:, None, :]
+
+
+@wrong_answer("clips x to [-500, 500] first: sigmoid(-1000) comes out as 7e-218, not 0")
+def sigmoid(x):  # noqa: F811
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -500.0, 500.0)))
+
+
+@wrong_answer("e^-x / (1 + e^-x)**2: the textbook derivative overflows for x = -1000")
+def sigmoid_derivative(x):  # noqa: F811
+    return np.exp(-x) / (1.0 + np.exp(-x)) ** 2
+
+
+@wrong_answer("tanh from exponentials (e^x - e^-x) / (e^x + e^-x): overflows for ±1000")
+def tanh(x):  # noqa: F811
+    return (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))
+
+
+@wrong_answer("sech**2 as 4 / (e^x + e^-x)**2: overflows for ±1000")
+def tanh_derivative(x):  # noqa: F811
+    return 4.0 / (np.exp(x) + np.exp(-x)) ** 2
+
+
+@wrong_answer("ignores p: plain ReLU's derivative")
+def leaky_relu_derivative(x, p=0.0):  # noqa: F811
+    return np.where(x > 0, 1.0, 0.0)
+
+
+@wrong_answer("divides by the sum of the whole batch, not of each row")
+def softmax(logits):  # noqa: F811
+    exps = np.exp(logits - np.max(logits, axis=-1, keepdims=True))
+    return exps / np.sum(exps)
+
+
+@wrong_answer("p_i * (1 - p_j) everywhere: treats delta_ij as 1 off the diagonal too")
+def softmax_jacobian(logits):  # noqa: F811
+    p = softmax(logits)
+    return p[:, :, None] * (1.0 - p[:, None, :])

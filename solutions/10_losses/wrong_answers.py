@@ -74,3 +74,46 @@ def binary_cross_entropy_from_logits(y_true, logits):
 def binary_cross_entropy_from_logits(y_true, logits):  # noqa: F811
     per_element = tf.maximum(logits, 0.0) - logits * y_true + tf.math.log1p(tf.exp(-logits))
     return tf.reduce_mean(per_element, axis=-1)
+
+
+@wrong_answer("sums the squared differences instead of averaging them")
+def mean_squared_error(y_true, y_pred):  # noqa: F811
+    return tf.reduce_sum(tf.square(y_true - y_pred), axis=-1)
+
+
+@wrong_answer("reduce_sum without an axis: one entropy for the whole batch")
+def entropy(probs):  # noqa: F811
+    return -tf.reduce_sum(tf.math.xlogy(probs, probs))
+
+
+@wrong_answer("averages over the classes instead of summing")
+def cross_entropy(targets, probs):  # noqa: F811
+    return -tf.reduce_mean(targets * tf.math.log(probs), axis=-1)
+
+
+@wrong_answer("subtracts the maximum of the whole batch, not of each row")
+def cross_entropy_from_logits(targets, logits):  # noqa: F811
+    shifted = logits - tf.reduce_max(logits)
+    log_probs = shifted - tf.math.log(tf.reduce_sum(tf.exp(shifted), axis=-1, keepdims=True))
+    return -tf.reduce_sum(targets * log_probs, axis=-1)
+
+
+@wrong_answer("one_hot depth from the batch size (axis 0) instead of the number of classes")
+def sparse_cross_entropy_from_logits(labels, logits):  # noqa: F811
+    return cross_entropy_from_logits(tf.one_hot(labels, depth=tf.shape(logits)[0], dtype=logits.dtype), logits)
+
+
+@wrong_answer("clips only from below: a prediction of exactly 1 still gives log(0)")
+def binary_cross_entropy(y_true, y_pred):  # noqa: F811
+    p = tf.maximum(y_pred, EPSILON)
+    return -tf.reduce_mean(y_true * tf.math.log(p) + (1.0 - y_true) * tf.math.log(1.0 - p), axis=-1)
+
+
+@wrong_answer("tf.nn.sigmoid_cross_entropy_with_logits without the mean over the last axis")
+def binary_cross_entropy_from_logits(y_true, logits):  # noqa: F811
+    return tf.nn.sigmoid_cross_entropy_with_logits(labels=y_true, logits=logits)
+
+
+@wrong_answer("forgets max(x, 0): -x * y + log(1 + exp(-|x|))")
+def binary_cross_entropy_from_logits(y_true, logits):  # noqa: F811
+    return tf.reduce_mean(-logits * y_true + tf.math.log1p(tf.exp(-tf.abs(logits))), axis=-1)

@@ -162,3 +162,20 @@ def test_small_resnet_has_the_described_layers(kata):
     assert shapes == [(None, 16, 12, 16), (None, 8, 6, 32)], (
         f"small_resnet's blocks output shapes {shapes}, expected [(None, 16, 12, 16), (None, 8, 6, 32)] "
         "(the second block halves height and width with stride 2)")
+
+
+def test_small_resnet_computes_stem_blocks_and_average_pooling_in_order(kata):
+    model = kata.small_resnet((10, 8, 3), 4)
+    # The reference: the described layers, with the learner's BasicBlock (tested above) and the same weights.
+    inputs = keras.Input(shape=(10, 8, 3))
+    x = layers.Conv2D(16, 3, padding="same", use_bias=False)(inputs)
+    x = layers.ReLU()(layers.BatchNormalization()(x))
+    x = kata.BasicBlock(32, stride=2)(kata.BasicBlock(16)(x))
+    x = layers.GlobalAveragePooling2D()(x)
+    reference = keras.Model(inputs, layers.Dense(4, activation="softmax")(x))
+    reference.set_weights(model.get_weights())
+    images = random(51, (5, 10, 8, 3))
+    # Training mode: batch norm then uses the batch's statistics, so the order of the stem's layers shows.
+    assert_close(model(images, training=True), reference(images, training=True),
+                 "small_resnet((10, 8, 3), 4) on 5 images, training=True, vs Conv -> BN -> ReLU -> blocks -> "
+                 "GlobalAveragePooling2D -> Dense(softmax) with the same weights", rtol=1e-4, atol=1e-5)

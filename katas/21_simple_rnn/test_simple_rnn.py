@@ -112,7 +112,10 @@ def make_model(seed):
 @pytest.mark.parametrize("clip_norm", [0.05, 1000.0])  # Clipping bites; clipping does nothing.
 def test_train_step_applies_clipped_gradients_and_returns_the_norm_before(kata, regression_data, clip_norm):
     inputs, targets = regression_data
-    loss_function = keras.losses.MeanSquaredError()
+    # Squared error weighted by the targets: not symmetric, so loss_function(predictions, targets) is caught.
+    def loss_function(y_true, y_pred):
+        return tf.reduce_mean((1.0 + tf.square(y_true)) * tf.square(y_pred - y_true))
+
     model = make_model(7)
     # The expected step, by hand: gradients from a tape, norm and clipping in numpy, then SGD.
     with tf.GradientTape() as tape:

@@ -125,6 +125,13 @@ def test_comparison_grid_on_the_docstring_example(kata):
                  "comparison_grid([[1, 1, 1, 1]], [[0, 0, 0, 0]], (2, 2))", dtype=np.uint8)
 
 
+def test_comparison_grid_rounds_to_the_nearest_level(kata):
+    # 0.999 * 255 = 254.7 and 0.333 * 255 = 84.9 round up; a plain astype(uint8) would cut them down.
+    grid = kata.comparison_grid(np.array([[0.999, 0.333, 0.01]]), np.array([[0.25, 0.004, 0.0]]), (1, 3))
+    assert_equal(grid, [[255, 85, 3], [64, 1, 0]], "comparison_grid([[0.999, 0.333, 0.01]], "
+                 "[[0.25, 0.004, 0.0]], (1, 3)) (rounded, not truncated)", dtype=np.uint8)
+
+
 def test_comparison_grid_puts_originals_above_their_reconstructions(kata):
     rng = np.random.default_rng(7)
     originals, reconstructions = rng.uniform(0, 1, (4, 15)), rng.uniform(0, 1, (4, 15))
@@ -149,6 +156,26 @@ def test_save_comparison_writes_a_grayscale_png(kata, tmp_path):
 
 
 # ----------------------------------------------------------------------------- training
+
+
+def test_train_autoencoder_takes_one_adam_step_of_size_0_01_on_the_mse_to_the_targets(kata):
+    keras.utils.set_random_seed(5)
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(6, activation="sigmoid")])
+    inputs = np.random.default_rng(9).uniform(0, 1, (8, 6)).astype(np.float32)
+    targets = np.random.default_rng(10).uniform(0, 1, (8, 6)).astype(np.float32)
+    before = [w.numpy() for w in model.trainable_variables]
+    expected_loss = float(np.mean((model(inputs).numpy() - targets) ** 2))
+    # One epoch, one batch: the logged loss is the MSE to the targets before the step, and Adam's
+    # first step moves each weight by about the learning rate (gradient / |gradient|).
+    history = kata.train_autoencoder(model, inputs, targets, epochs=1, batch_size=8)
+    loss = history.history["loss"]
+    assert len(loss) == 1, f"train_autoencoder(..., epochs=1) ran {len(loss)} epochs"
+    assert_python_float(float(loss[0]), expected_loss, "train_autoencoder(model, inputs, targets, epochs=1, "
+                        "batch_size=8) loss of its one step (mean squared error to the targets)", tol=1e-4)
+    largest_move = max(float(np.max(np.abs(w.numpy() - b))) for w, b in zip(model.trainable_variables, before))
+    assert abs(largest_move - 0.01) < 0.001, (f"after one step of train_autoencoder the weights moved by at most "
+                                              f"{largest_move:.5f}; Adam with learning rate 0.01 moves them by "
+                                              "about 0.01")
 
 
 @pytest.fixture(scope="module")

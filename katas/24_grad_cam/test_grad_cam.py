@@ -88,6 +88,15 @@ def test_overlay_blends_a_constant_heatmap_over_a_grey_image(kata):
                  dtype=np.uint8)
 
 
+def test_overlay_rounds_the_blend_to_the_nearest_integer(kata):
+    grey = np.full((4, 7, 3), 101, np.uint8)
+    heatmap = np.zeros((2, 3), np.float32)   # jet(0) * 255 = [0, 0, 127.5].
+    # 0.7 * 101 = 70.7 -> 71 and 70.7 + 0.3 * 127.5 = 108.95 -> 109; a plain astype(uint8) cuts to 70 and 108.
+    expected = np.broadcast_to(np.array([71, 71, 109], np.uint8), (4, 7, 3))
+    assert_equal(kata.overlay(grey, heatmap, alpha=0.3), expected,
+                 "overlay(grey 101 image, heatmap all 0, alpha=0.3) (rounded, not truncated)", dtype=np.uint8)
+
+
 def test_overlay_resizes_the_heatmap_bilinearly_to_the_image_size(kata):
     rng = np.random.default_rng(4)
     image = rng.integers(0, 256, (12, 20, 3)).astype(np.uint8)

@@ -62,6 +62,12 @@ def test_classifier_on_base_trains_only_its_new_head(kata):
     assert_shape(classifier(images(1, 5)), (5, 3), "classifier_on_base(base, 3) on 5 images")
     assert_int(kata.count_trainable_weights(classifier), 8 * 3 + 3,
                "count_trainable_weights(classifier_on_base(base, 3)) (only the Dense head: 8 * 3 + 3)")
+    # Logits by hand: the base's features averaged over space, times the head's kernel, plus its bias.
+    batch = images(2, 4)
+    kernel, bias = [w.numpy() for w in classifier.layers[-1].weights]
+    expected = base(batch, training=False).numpy().mean(axis=(1, 2)) @ kernel + bias
+    assert_close(classifier(batch), expected, "classifier_on_base(base, 3) on 4 images (raw logits: "
+                 "global average pooling, then Dense without softmax)", rtol=1e-4, atol=1e-5)
 
 
 def test_unfreeze_top_opens_the_last_layers_except_batch_norm(kata):
@@ -117,6 +123,13 @@ def test_augmentation_leaves_images_alone_at_prediction_time(kata):
     kinds = sorted(type(layer).__name__ for layer in pipeline.layers)
     assert kinds == ["RandomFlip", "RandomRotation", "RandomZoom"], (
         f"augmentation(1) holds layers {kinds}, expected RandomFlip, RandomRotation and RandomZoom")
+    settings = {type(layer).__name__: layer.get_config() for layer in pipeline.layers}
+    assert settings["RandomFlip"]["mode"] == "horizontal", (
+        f"augmentation(1)'s RandomFlip has mode {settings['RandomFlip']['mode']!r}, expected 'horizontal' "
+        "(RandomFlip() alone flips vertically too)")
+    factor = np.max(np.abs(settings["RandomRotation"]["factor"]))
+    assert np.isclose(factor, 0.1), (f"augmentation(1)'s RandomRotation turns by up to {factor} of a full turn, "
+                                     "expected 0.1 (the factor is a fraction of 2 pi, not degrees)")
 
 
 def test_augmentation_changes_images_while_training_the_same_way_for_the_same_seed(kata):

@@ -83,13 +83,15 @@ def test_log_images_writes_scaled_grey_images_at_the_step(kata, tmp_path, writer
 
 
 def test_log_weight_histograms_writes_one_histogram_per_weight(kata, tmp_path, writer):
-    model = keras.Sequential([keras.Input((4,)), layers.Dense(3, name="hidden"), layers.Dense(2, name="output")],
-                             name="classifier")
+    model = keras.Sequential([keras.Input((4,)), layers.Dense(3, name="hidden"), layers.BatchNormalization(name="norm"),
+                              layers.Dense(2, name="output")], name="classifier")
     rng = np.random.default_rng(2)
     model.set_weights([rng.normal(size=weight.shape).astype(np.float32) for weight in model.weights])
     kata.log_weight_histograms(writer, model, step=7)
     events = load_events(tmp_path)
     expected_tags = sorted(["classifier/hidden/kernel", "classifier/hidden/bias",
+                            "classifier/norm/gamma", "classifier/norm/beta",   # BatchNormalization's weights:
+                            "classifier/norm/moving_mean", "classifier/norm/moving_variance",   # 2 not trainable.
                             "classifier/output/kernel", "classifier/output/bias"])
     assert tensor_tags(events) == expected_tags, (
         f"log_weight_histograms wrote tags {tensor_tags(events)}, expected {expected_tags} (each weight's .path)")
@@ -166,6 +168,13 @@ def test_fit_with_tensorboard_writes_train_and_validation_epoch_loss(kata, tmp_p
     assert folders == ["train", "validation"], (
         f"the log folder holds sub-folders {folders}, expected ['train', 'validation'] "
         "(keras.callbacks.TensorBoard with validation data)")
+    steps = int(model.optimizer.iterations.numpy())
+    assert steps == 3 * 4, (f"fit_with_tensorboard(..., 80 examples, 3 epochs) took {steps} training steps, expected "
+                            "12: 60 training examples (75%) in batches of 16 make 4 steps per epoch")
+    # The last validation loss is the final model's error on the held-out last 25% (examples 60..79).
+    held_out = float(np.mean((model(x[60:]).numpy() - y[60:]) ** 2))
+    assert_close(history.history["val_loss"][-1], held_out, "history.history['val_loss'][-1] against the final "
+                 "model's mean squared error on the last 20 examples (validation_split=0.25)", rtol=1e-4)
     for folder, key in [("train", "loss"), ("validation", "val_loss")]:
         events = load_events(tmp_path / folder)
         assert "epoch_loss" in tensor_tags(events), (

@@ -53,7 +53,9 @@ def reference(kata):
 def test_per_replica_batch_size_divides_the_global_batch(kata):
     for global_batch, replicas, expected in [(64, 2, 32), (12, 3, 4), (5, 1, 5)]:
         result = kata.per_replica_batch_size(global_batch, replicas)
-        assert result == expected, f"per_replica_batch_size({global_batch}, {replicas}) returned {result!r}, expected {expected}"
+        assert result == expected and isinstance(result, int), (
+            f"per_replica_batch_size({global_batch}, {replicas}) returned {type(result).__name__} {result!r}, "
+            f"expected the int {expected}")
 
 
 def test_per_replica_batch_size_refuses_an_uneven_split(kata):

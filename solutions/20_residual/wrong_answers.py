@@ -145,3 +145,39 @@ def small_resnet(input_shape, num_classes):  # noqa: F811
     x = BasicBlock(32, stride=2)(BasicBlock(16)(x))
     x = layers.GlobalAveragePooling2D()(x)
     return keras.Model(inputs, layers.Dense(num_classes, activation="softmax")(x))
+
+
+@wrong_answer("normalises with the freshly updated moving statistics instead of the batch's own")
+def batch_norm_train(x, gamma, beta, moving_mean, moving_variance, momentum=0.99, epsilon=1e-3):  # noqa: F811
+    mean, variance = tf.nn.moments(x, axes=list(range(len(x.shape) - 1)))
+    moving_mean.assign(moving_mean * momentum + mean * (1.0 - momentum))
+    moving_variance.assign(moving_variance * momentum + variance * (1.0 - momentum))
+    return gamma * (x - moving_mean) / tf.sqrt(moving_variance + epsilon) + beta
+
+
+@wrong_answer("projection shortcut without its batch norm: conv1x1 only")
+class BasicBlock(_SolutionBlock):  # noqa: F811
+    def shortcut(self, inputs, training):
+        if self.shortcut_conv is None:
+            return inputs
+        return self.shortcut_conv(inputs)
+
+
+@wrong_answer("stem in the order Conv -> ReLU -> BatchNormalization")
+def small_resnet(input_shape, num_classes):  # noqa: F811
+    inputs = keras.Input(shape=input_shape)
+    x = layers.ReLU()(layers.Conv2D(16, 3, padding="same", use_bias=False)(inputs))
+    x = layers.BatchNormalization()(x)
+    x = BasicBlock(32, stride=2)(BasicBlock(16)(x))
+    x = layers.GlobalAveragePooling2D()(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax")(x))
+
+
+@wrong_answer("GlobalMaxPooling2D instead of GlobalAveragePooling2D")
+def small_resnet(input_shape, num_classes):  # noqa: F811
+    inputs = keras.Input(shape=input_shape)
+    x = layers.Conv2D(16, 3, padding="same", use_bias=False)(inputs)
+    x = layers.ReLU()(layers.BatchNormalization()(x))
+    x = BasicBlock(32, stride=2)(BasicBlock(16)(x))
+    x = layers.GlobalMaxPooling2D()(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax")(x))

@@ -99,3 +99,34 @@ def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):  # 
     clipped, norm = tf.clip_by_global_norm(tape.gradient(loss, model.trainable_variables), clip_norm)
     optimizer.apply_gradients(zip(clipped, model.trainable_variables))
     return norm
+
+
+@wrong_answer("runs the sequence backwards in time (starts at the last step)")
+def rnn_sequence(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):  # noqa: F811
+    state = initial_state
+    states = []
+    for t in reversed(range(inputs.shape[1])):
+        state = rnn_step(inputs[:, t, :], state, kernel, recurrent_kernel, bias)
+        states.append(state)
+    return tf.stack(states, axis=1) if return_sequences else state
+
+
+@wrong_answer("averages the squares (reduce_mean) instead of summing them")
+def global_norm(gradients):  # noqa: F811
+    return tf.sqrt(tf.add_n([tf.reduce_mean(tf.square(gradient)) for gradient in gradients]))
+
+
+@wrong_answer("tf.minimum instead of tf.maximum in the scale: never clips, inflates small gradients")
+def clip_gradients(gradients, clip_norm):  # noqa: F811
+    scale = clip_norm / tf.minimum(global_norm(gradients), clip_norm)
+    return [gradient * scale for gradient in gradients]
+
+
+@wrong_answer("calls loss_function(predictions, targets): y_true and y_pred swapped")
+def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):  # noqa: F811
+    with tf.GradientTape() as tape:
+        loss = loss_function(model(inputs, training=True), targets)
+    gradients = tape.gradient(loss, model.trainable_variables)
+    clipped, norm = tf.clip_by_global_norm(gradients, clip_norm)
+    optimizer.apply_gradients(zip(clipped, model.trainable_variables))
+    return float(norm)

@@ -123,3 +123,40 @@ def gru_step(x_t, h_prev, kernel, recurrent_kernel, bias):  # noqa: F811
     h_z, h_r, h_h = tf.split(tf.matmul(h_prev, recurrent_kernel), 3, axis=-1)
     update, reset = tf.sigmoid(x_z + h_z), tf.sigmoid(x_r + h_r)
     return update * h_prev + (1.0 - update) * tf.tanh(x_h + reset * h_h)
+
+
+@wrong_answer("h_t = o * tanh(c_prev): shows the old cell state instead of the new one")
+def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    z = tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel) + bias
+    z_input, z_forget, z_candidate, z_output = tf.split(z, 4, axis=-1)
+    c_t = tf.sigmoid(z_forget) * c_prev + tf.sigmoid(z_input) * tf.tanh(z_candidate)
+    return tf.sigmoid(z_output) * tf.tanh(c_prev), c_t
+
+
+@wrong_answer("returns the last hidden state twice: (outputs, h_T, h_T) instead of the cell state c_T")
+def lstm_sequence(x, kernel, recurrent_kernel, bias, h0=None, c0=None):  # noqa: F811
+    batch = tf.shape(x)[0]
+    units = recurrent_kernel.shape[0]
+    h0 = tf.zeros([batch, units], x.dtype) if h0 is None else h0
+    c0 = tf.zeros([batch, units], x.dtype) if c0 is None else c0
+    hs, cs = tf.scan(lambda state, x_t: lstm_step(x_t, state[0], state[1], kernel, recurrent_kernel, bias),
+                     tf.transpose(x, [1, 0, 2]), initializer=(h0, c0))
+    return tf.transpose(hs, [1, 0, 2]), hs[-1], hs[-1]
+
+
+@wrong_answer("GRU applies the reset to the whole candidate sum: tanh(r * (x_h + h_h))")
+def gru_step(x_t, h_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    x_z, x_r, x_h = tf.split(tf.matmul(x_t, kernel) + bias[0], 3, axis=-1)
+    h_z, h_r, h_h = tf.split(tf.matmul(h_prev, recurrent_kernel) + bias[1], 3, axis=-1)
+    update = tf.sigmoid(x_z + h_z)
+    reset = tf.sigmoid(x_r + h_r)
+    return update * h_prev + (1.0 - update) * tf.tanh(reset * (x_h + h_h))
+
+
+@wrong_answer("GRU adds both bias rows on the input side, so the reset does not scale the recurrent bias")
+def gru_step(x_t, h_prev, kernel, recurrent_kernel, bias):  # noqa: F811
+    x_z, x_r, x_h = tf.split(tf.matmul(x_t, kernel) + bias[0] + bias[1], 3, axis=-1)
+    h_z, h_r, h_h = tf.split(tf.matmul(h_prev, recurrent_kernel), 3, axis=-1)
+    update = tf.sigmoid(x_z + h_z)
+    reset = tf.sigmoid(x_r + h_r)
+    return update * h_prev + (1.0 - update) * tf.tanh(x_h + reset * h_h)

@@ -79,3 +79,28 @@ def comparison_grid(originals, reconstructions, image_shape):  # noqa: F811
     def row(flat_images):
         return np.concatenate(list(np.asarray(flat_images, np.float32).reshape((-1,) + tuple(image_shape))), axis=1)
     return np.round(np.concatenate([row(originals), row(reconstructions)], axis=0)).astype(np.uint8)
+
+
+@wrong_answer("comparison_grid casts with astype(uint8) without rounding: truncates 254.7 to 254")
+def comparison_grid(originals, reconstructions, image_shape):  # noqa: F811
+    def row(flat_images):
+        return np.concatenate(list(np.asarray(flat_images, np.float32).reshape((-1,) + tuple(image_shape))), axis=1)
+    return (255 * np.clip(np.concatenate([row(originals), row(reconstructions)], axis=0), 0, 1)).astype(np.uint8)
+
+
+@wrong_answer("train_autoencoder fits inputs -> inputs, ignoring the targets")
+def train_autoencoder(model, inputs, targets, epochs=30, batch_size=32):
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+    return model.fit(inputs, inputs, epochs=epochs, batch_size=batch_size, verbose=0)
+
+
+@wrong_answer("train_autoencoder compiles with optimizer='adam' (learning rate 0.001, not 0.01)")
+def train_autoencoder(model, inputs, targets, epochs=30, batch_size=32):  # noqa: F811
+    model.compile(optimizer="adam", loss="mse")
+    return model.fit(inputs, targets, epochs=epochs, batch_size=batch_size, verbose=0)
+
+
+@wrong_answer("reconstruction_error compares the reconstructions with the inputs, not the targets")
+def reconstruction_error(model, inputs, targets):  # noqa: F811
+    inputs = np.asarray(inputs, np.float32)
+    return float(tf.reduce_mean(tf.square(model(inputs) - inputs)))

@@ -157,3 +157,30 @@ def save_png(image, path):
     path = Path(path)  # noqa: F821
     path.write_bytes(tf.io.encode_png(np.asarray(image, np.uint8)).numpy())
     return path
+
+
+@wrong_answer("explains the softmax probability of the class instead of its logit")
+def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+    images = tf.convert_to_tensor(image, tf.float32)[None]
+    with tf.GradientTape() as tape:
+        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        if class_index is None:
+            class_index = int(tf.argmax(scores[0]))
+        score = tf.nn.softmax(scores)[0, class_index]
+    gradients = tape.gradient(score, activations)
+    heatmap = tf.nn.relu(tf.reduce_sum(activations[0] * tf.reduce_mean(gradients, axis=(0, 1, 2)), axis=-1))
+    return tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy().astype(np.float32)
+
+
+@wrong_answer("jet_colors forgets the clip: colours go below 0 and above 1")
+def jet_colors(heatmap):
+    values = np.asarray(heatmap, np.float32)[..., None]
+    return (1.5 - np.abs(4.0 * values - np.array([3.0, 2.0, 1.0], np.float32))).astype(np.float32)
+
+
+@wrong_answer("overlay casts the blend with astype(uint8) without rounding (truncates)")
+def overlay(image, heatmap, alpha=0.4):  # noqa: F811
+    image = np.asarray(image, np.float32)
+    resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2])[..., 0].numpy()
+    blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)  # noqa: F821
+    return np.clip(blended, 0, 255).astype(np.uint8)

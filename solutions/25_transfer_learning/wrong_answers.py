@@ -72,3 +72,21 @@ def augmentation(seed):
 def augmentation(seed):  # noqa: F811
     return keras.Sequential([layers.Lambda(lambda images: images[:, :, ::-1]),
                              layers.RandomRotation(0.1, seed=seed), layers.RandomZoom(0.1, seed=seed)])
+
+
+@wrong_answer("classifier_on_base ends in Dense(classes, activation='softmax'): probabilities, not logits")
+def classifier_on_base(base, classes):  # noqa: F811
+    freeze(base)  # noqa: F821
+    inputs = keras.Input(base.inputs[0].shape[1:])
+    pooled = layers.GlobalAveragePooling2D()(base(inputs, training=False))
+    return keras.Model(inputs, layers.Dense(classes, activation="softmax")(pooled))
+
+
+@wrong_answer("augmentation uses RandomFlip() with its default mode, which flips vertically too")
+def augmentation(seed):  # noqa: F811
+    return keras.Sequential([
+        layers.RandomFlip(seed=seed),
+        layers.RandomRotation(0.1, seed=seed),
+        layers.RandomZoom(0.1, seed=seed),
+    ])
+

@@ -102,3 +102,30 @@ def fcn_skip_connection(coarse_scores, fine_scores):
 @wrong_answer("nearest-neighbour upsampling of the coarse map")
 def fcn_skip_connection(coarse_scores, fine_scores):  # noqa: F811
     return tf.repeat(tf.repeat(coarse_scores, 2, axis=1), 2, axis=2) + fine_scores
+
+
+@wrong_answer("pixel-count areas (x2 - x1 + 1) * (y2 - y1 + 1), the habit of old detection code")
+def box_iou(boxes_a, boxes_b):  # noqa: F811
+    y1a, x1a, y2a, x2a = tf.unstack(boxes_a[:, None, :], 4, axis=-1)
+    y1b, x1b, y2b, x2b = tf.unstack(boxes_b[None, :, :], 4, axis=-1)
+    height = tf.maximum(tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b) + 1.0, 0.0)
+    width = tf.maximum(tf.minimum(x2a, x2b) - tf.maximum(x1a, x1b) + 1.0, 0.0)
+    intersection = height * width
+    area_a = (y2a - y1a + 1.0) * (x2a - x1a + 1.0)
+    area_b = (y2b - y1b + 1.0) * (x2b - x1b + 1.0)
+    return tf.math.divide_no_nan(intersection, area_a + area_b - intersection)
+
+
+@wrong_answer("averages the matches cast to int32: integer mean rounds down to 0")
+def pixel_accuracy(true_mask, predicted_mask):  # noqa: F811
+    return float(tf.reduce_mean(tf.cast(tf.equal(true_mask, predicted_mask), tf.int32)))
+
+
+@wrong_answer("divides by the true pixels of each class only (recall), not the union")
+def mean_iou(true_mask, predicted_mask, num_classes):  # noqa: F811
+    confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
+                                         num_classes=num_classes, dtype=tf.float64)
+    intersection = tf.linalg.diag_part(confusion)
+    true_pixels = tf.reduce_sum(confusion, axis=1)
+    present = true_pixels > 0
+    return float(tf.reduce_mean(tf.boolean_mask(intersection / tf.where(present, true_pixels, 1.0), present)))

@@ -82,3 +82,21 @@ def minimax_generator_loss(fake_logits):
 def minimax_generator_loss(fake_logits):  # noqa: F811
     return -tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(fake_logits),
                                                                    logits=fake_logits))
+
+
+@wrong_answer("kl_divergence sums over every axis: one scalar for the batch instead of [batch]")
+def kl_divergence(mu, logvar):  # noqa: F811
+    return -0.5 * tf.reduce_sum(1.0 + logvar - tf.square(mu) - tf.exp(logvar))
+
+
+@wrong_answer("one mean over real and fake examples together (concatenated), not the sum of two means")
+def discriminator_loss(real_logits, fake_logits):  # noqa: F811
+    logits = tf.concat([real_logits, fake_logits], axis=0)
+    labels = tf.concat([tf.ones_like(real_logits), tf.zeros_like(fake_logits)], axis=0)
+    return tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits))
+
+
+@wrong_answer("keras.losses.BinaryCrossentropy() without from_logits=True: treats logits as probabilities")
+def generator_loss(fake_logits):  # noqa: F811
+    import keras
+    return keras.losses.BinaryCrossentropy()(tf.ones_like(fake_logits), fake_logits)

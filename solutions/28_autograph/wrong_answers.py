@@ -98,3 +98,34 @@ def make_logging_function():
         return x + 1
 
     return add_one, python_log
+
+
+@wrong_answer("counts with a Python int (steps = 0): eagerly it returns a Python int, not an int32 tensor")
+def collatz_steps(n):  # noqa: F811
+    steps = 0
+    while n > 1:
+        if n % 2 == 0:
+            n = n // 2
+        else:
+            n = 3 * n + 1
+        steps += 1
+    return steps
+
+
+@wrong_answer("the L1 norm (sum of absolute values) instead of the L2 norm")
+def clip_to_norm(values, max_norm):  # noqa: F811
+    norm = tf.reduce_sum(tf.abs(values))
+    if norm > max_norm:
+        values = values * (max_norm / norm)
+    return values
+
+
+@wrong_answer("make_doubler wraps a new tf.function at every call: every call traces again")
+def make_doubler(input_signature=None):  # noqa: F811
+    trace_log = []
+
+    def double(x):
+        trace_log.append(x)
+        return 2 * x
+
+    return (lambda x: tf.function(double, input_signature=input_signature)(x)), trace_log

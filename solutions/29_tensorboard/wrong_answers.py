@@ -139,3 +139,23 @@ def train_and_log(logdir, x, y, steps, learning_rate):  # noqa: F811
 def fit_with_tensorboard(logdir, model, x, y, epochs):
     return model.fit(x, y, epochs=epochs, batch_size=16,
                      callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0)
+
+
+@wrong_answer("logs only model.trainable_weights: BatchNormalization's moving statistics go missing")
+def log_weight_histograms(writer, model, step):  # noqa: F811
+    with writer.as_default():
+        for weight in model.trainable_weights:
+            tf.summary.histogram(weight.path, weight, step=step)
+    writer.flush()
+
+
+@wrong_answer("fit_with_tensorboard forgets batch_size=16 (fit's default is 32)")
+def fit_with_tensorboard(logdir, model, x, y, epochs):  # noqa: F811
+    return model.fit(x, y, epochs=epochs, validation_split=0.25,
+                     callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0)
+
+
+@wrong_answer("fit_with_tensorboard holds out 20% (validation_split=0.2) instead of 25%")
+def fit_with_tensorboard(logdir, model, x, y, epochs):  # noqa: F811
+    return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=0.2,
+                     callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0)

@@ -79,3 +79,11 @@ def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, d
     dataset = distributed_dataset(strategy, features, labels, global_batch_size)
     step = make_train_step(strategy, model, optimizer, global_batch_size)
     return [step(batch) for _ in range(epochs) for batch in dataset], model.get_weights()
+
+
+@wrong_answer("true division: returns 32.0, a float, not an int")
+def per_replica_batch_size(global_batch_size, num_replicas):  # noqa: F811
+    if global_batch_size % num_replicas:
+        raise ValueError("uneven split")
+    return global_batch_size / num_replicas
+

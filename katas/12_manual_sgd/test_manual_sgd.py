@@ -257,6 +257,22 @@ def test_train_returns_trained_variables_of_the_requested_sizes(kata):
     assert np.abs(params[1].numpy()).sum() > 0, "train(...) returned biases that are still zero: did it update?"
 
 
+def test_train_with_one_full_batch_takes_one_sgd_step_per_epoch(kata):
+    # With a single batch holding every example the shuffle cannot change the result: each epoch
+    # is exactly one full-batch step from init_params(layer_sizes, seed).
+    x, y = batch(24, (30, 2, 3), 4)
+    params = kata.train(x, y, [6, 5, 4], epochs=3, batch_size=30, lr=0.5, seed=4)
+    expected = [tf.Variable(p) for p in kata.init_params([6, 5, 4], seed=4)]
+    for _ in range(3):
+        with tf.GradientTape() as tape:
+            loss = reference_loss(expected, x, y)
+        for variable, gradient in zip(expected, tape.gradient(loss, expected)):
+            variable.assign_sub(0.5 * gradient)
+    for index, (param, wanted) in enumerate(zip(params, expected)):
+        assert_close(param, wanted, f"train(30 examples, [6, 5, 4], epochs=3, batch_size=30, lr=0.5, seed=4)[{index}] "
+                     "(3 full-batch steps from init_params([6, 5, 4], seed=4))", rtol=1e-4, atol=1e-5)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("data_id", [DATA_ID])
 def test_train_learns_digits_that_arrive_sorted_by_label(kata, digits, data_id):

@@ -51,6 +51,16 @@ def test_shuffle_pairs_keeps_every_image_with_its_label(kata):
             f"{labels[index_of(image)]}: shuffle the (image, label) pairs together")
 
 
+def test_shuffle_pairs_repeats_its_order_for_the_same_seed(kata):
+    images, labels = digits(30, seed=4)
+    first, again, other = ([index_of(image) for image, _ in elements(kata.shuffle_pairs(images, labels, seed=seed))]
+                           for seed in (5, 5, 6))
+    assert first == again, (
+        f"shuffle_pairs(30 examples, seed=5) called twice gave two orders, {first[:6]}... and {again[:6]}...: "
+        "pass the seed to .shuffle so a seed always gives the same order")
+    assert first != other, "shuffle_pairs(..., seed=5) and shuffle_pairs(..., seed=6) gave the same order"
+
+
 def test_shuffle_pairs_mixes_the_whole_data_not_just_neighbours(kata):
     images, labels = digits(100, seed=2)
     firsts = [index_of(next(iter(kata.shuffle_pairs(images, labels, seed=seed)))[0]) for seed in range(8)]
@@ -64,7 +74,7 @@ def test_normalise_scales_pixels_to_0_1_and_keeps_the_label(kata):
     scaled, label = kata.normalise(image, tf.constant(7))
     assert_close(scaled, np.array([[0, 51, 255], [102, 204, 1]]) / 255.0, "normalise(uint8 image, 7) image",
                  dtype=tf.float32)
-    assert_equal(label, 7, "normalise(uint8 image, 7) label")
+    assert_equal(label, 7, "normalise(uint8 image, 7) label", dtype=tf.int32)
 
 
 @pytest.mark.parametrize("n, batch_size, drop_remainder, expected", [

@@ -63,6 +63,9 @@ def test_my_dense_config_round_trips_through_from_config(kata):
     config = layer.get_config()
     assert config.get("units") == 7, f"MyDense(7).get_config()['units'] is {config.get('units')!r}, expected 7"
     assert "name" in config, "MyDense.get_config() should start from super().get_config() (it has no 'name' key)"
+    assert config.get("activation") == "relu", (
+        f"MyDense(7, activation='relu').get_config()['activation'] is {config.get('activation')!r}, expected 'relu': "
+        "a config holds plain (JSON) values, so store keras.activations.serialize(self.activation)")
     copy = kata.MyDense.from_config(config)
     assert copy.units == 7, f"MyDense.from_config(config).units is {copy.units!r}, expected 7"
     x = random_batch(6, 4, 3) - 0.5

@@ -93,5 +93,8 @@ def test_export_for_serving_writes_a_saved_model(kata, model, batch, tmp_path):
         f"export_for_serving returned {path!r}, expected {str(tmp_path / 'served')!r}")
     assert os.path.isfile(os.path.join(path, "saved_model.pb")), f"{path} holds no saved_model.pb"
     served = tf.saved_model.load(path)
+    assert hasattr(served, "serve"), (
+        f"the SavedModel export_for_serving wrote at {path} has no `serve` endpoint: use model.export(path), "
+        "not tf.saved_model.save")
     assert_close(served.serve(batch), model(batch), "the exported model's serve(x) vs the original",
                  rtol=1e-5, atol=1e-5)

@@ -21,6 +21,18 @@ def test_split_train_val_test_has_the_asked_sizes_and_pairs(kata):
     assert_equal(every_row, y, "all labels of the three parts together (each example exactly once)")
 
 
+@pytest.mark.parametrize("n, val_fraction, test_fraction, sizes", [(10, 0.25, 0.25, (6, 2, 2)), (17, 0.3, 0.1, (11, 5, 1))])
+def test_split_train_val_test_rounds_val_and_test_down_and_gives_the_rest_to_training(
+        kata, n, val_fraction, test_fraction, sizes):
+    x, y = np.arange(n * 3, dtype=np.float32).reshape(n, 3), np.arange(n)
+    parts = kata.split_train_val_test(x, y, val_fraction, test_fraction, seed=1)
+    got = tuple(len(part[1]) for part in parts)
+    assert got == sizes, (
+        f"split_train_val_test({n} examples, val_fraction={val_fraction}, test_fraction={test_fraction}) gave "
+        f"(train, val, test) sizes {got}, expected {sizes}: test gets int(n * test_fraction), val "
+        "int(n * val_fraction), training the rest")
+
+
 def test_split_train_val_test_shuffles_reproducibly(kata):
     x, y = np.arange(30, dtype=np.float32)[:, None], np.arange(30)
     first = kata.split_train_val_test(x, y, 0.2, 0.2, seed=5)

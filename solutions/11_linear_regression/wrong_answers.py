@@ -67,3 +67,31 @@ def tape_gradients(w, b, x, y):
         loss = mse_loss(w, b, x, y)
     grad_w, grad_b = tape.gradient(loss, [w, b])
     return grad_b, grad_w
+
+
+@wrong_answer("off by one: range(steps - 1) takes one step too few")
+def fit_by_hand(x, y, lr, steps):  # noqa: F811
+    w, b = tf.constant(0.0), tf.constant(0.0)
+    for _ in range(steps - 1):
+        w, b = gradient_descent_step(w, b, x, y, lr)
+    return float(w), float(b)
+
+
+@wrong_answer("w = w - lr * grad instead of assign_sub: w becomes a plain tensor the tape no longer watches")
+def fit_with_tape(x, y, lr, steps):  # noqa: F811
+    w, b = tf.Variable(0.0), tf.Variable(0.0)
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            loss = mse_loss(w, b, x, y)
+        grad_w, grad_b = tape.gradient(loss, [w, b])
+        w = w - lr * grad_w
+        b = b - lr * grad_b
+    return float(w), float(b)
+
+
+@wrong_answer("tape over tf.constant without tape.watch: the tape returns None gradients")
+def tape_gradients(w, b, x, y):  # noqa: F811
+    w, b = tf.constant(float(w)), tf.constant(float(b))
+    with tf.GradientTape() as tape:
+        loss = mse_loss(w, b, x, y)
+    return tuple(tape.gradient(loss, [w, b]))

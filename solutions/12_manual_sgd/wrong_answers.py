@@ -132,3 +132,27 @@ def train(x, y, layer_sizes, epochs, batch_size, lr, seed=0):  # noqa: F811
 def accuracy(params, x, y):
     predicted = tf.argmax(forward(params, x), axis=1, output_type=tf.int32)
     return tf.reduce_mean(tf.cast(tf.equal(predicted, tf.cast(y, tf.int32)), tf.float32))
+
+
+@wrong_answer("sums the per-example cross-entropy instead of averaging it")
+def loss_fn(params, x, y):  # noqa: F811
+    return tf.reduce_sum(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=tf.cast(y, tf.int32),
+                                                                        logits=forward(params, x)))
+
+
+@wrong_answer("forgets the learning rate: assign_sub(gradient)")
+def sgd_step(params, x, y, lr):  # noqa: F811
+    with tf.GradientTape() as tape:
+        loss = loss_fn(params, x, y)
+    for variable, gradient in zip(params, tape.gradient(loss, params)):
+        variable.assign_sub(gradient)
+    return float(loss)
+
+
+@wrong_answer("forgets the epoch loop: a single pass over the data")
+def train(x, y, layer_sizes, epochs, batch_size, lr, seed=0):  # noqa: F811
+    params = init_params(layer_sizes, seed)
+    dataset = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(len(y), seed=seed).batch(batch_size)
+    for x_batch, y_batch in dataset:
+        sgd_step(params, x_batch, y_batch, lr)
+    return params

@@ -64,3 +64,29 @@ def training_pipeline(images, labels, batch_size, epochs, seed):  # noqa: F811
 @wrong_answer("drop_remainder=True in evaluation: the last examples are never scored")
 def evaluation_pipeline(images, labels, batch_size):
     return make_dataset(images, labels).map(normalise).batch(batch_size, drop_remainder=True).prefetch(1)
+
+
+@wrong_answer("from_tensors instead of from_tensor_slices: one element holding the whole arrays")
+def make_dataset(images, labels):  # noqa: F811
+    return tf.data.Dataset.from_tensors((images, labels))
+
+
+@wrong_answer("forgets the seed: a new order on every run")
+def shuffle_pairs(images, labels, seed):  # noqa: F811
+    return make_dataset(images, labels).shuffle(buffer_size=len(labels))
+
+
+@wrong_answer("casts the label to float32 too")
+def normalise(image, label):  # noqa: F811
+    return tf.cast(image, tf.float32) / 255.0, tf.cast(label, tf.float32)
+
+
+@wrong_answer("repeat before shuffle: epochs blur together, an example can come twice before another comes once")
+def training_pipeline(images, labels, batch_size, epochs, seed):  # noqa: F811
+    return (make_dataset(images, labels).repeat(epochs).shuffle(len(labels), seed=seed).map(normalise)
+            .batch(batch_size, drop_remainder=True).prefetch(tf.data.AUTOTUNE))
+
+
+@wrong_answer("copies the training pipeline's shuffle into evaluation: batches out of order")
+def evaluation_pipeline(images, labels, batch_size):  # noqa: F811
+    return shuffle_pairs(images, labels, 0).map(normalise).batch(batch_size).prefetch(tf.data.AUTOTUNE)

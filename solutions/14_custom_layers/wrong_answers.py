@@ -120,3 +120,47 @@ def count_dense_params(layer_sizes):
 @wrong_answer("counts the input as a layer: (0 + 1) * input extra biases")
 def count_dense_params(layer_sizes):  # noqa: F811
     return sum((n_in + 1) * n_out for n_in, n_out in zip([0] + list(layer_sizes[:-1]), layer_sizes))
+
+
+@wrong_answer("input_dim read from input_shape[0], the batch size, instead of input_shape[-1]")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[0], self.units), initializer="glorot_uniform",
+                                      trainable=True, name="kernel")
+        self.bias = self.add_weight(shape=(self.units,), initializer="zeros", trainable=True, name="bias")
+
+
+@wrong_answer("keeps the activation as given (a string or None) instead of keras.activations.get(...)")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def __init__(self, units, activation=None, **kwargs):
+        keras.layers.Layer.__init__(self, **kwargs)
+        self.units = units
+        self.activation = activation
+
+
+@wrong_answer("get_config puts the activation function itself in the config, not its serialized name")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyDense(_Dense):  # noqa: F811
+    def get_config(self):
+        config = super(_Dense, self).get_config()
+        config.update({"units": self.units, "activation": self.activation})
+        return config
+
+
+@wrong_answer("MyModel ends in a softmax: returns probabilities, not logits")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class MyModel(keras.Model):  # noqa: F811
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.fc1, self.fc2, self.fc3, self.fc4 = (_Dense(units, activation="relu") for units in (256, 128, 64, 32))
+        self.fc5 = _Dense(10, activation="softmax")
+
+    def call(self, inputs, training=None):
+        return self.fc5(self.fc4(self.fc3(self.fc2(self.fc1(inputs)))))
+
+
+@wrong_answer("puts the +1 on the wrong side: n_in * (n_out + 1)")
+def count_dense_params(layer_sizes):  # noqa: F811
+    return sum(n_in * (n_out + 1) for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))

@@ -107,3 +107,45 @@ def custom_fit(model, x, y, epochs, batch_size, learning_rate):  # noqa: F811
         history.append(float(mean_loss.result()))
         mean_loss.reset_state()
     return history
+
+
+@wrong_answer("forgets `return model` after compile")
+def compile_classifier(model, learning_rate):  # noqa: F811
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+
+
+@wrong_answer("returns the History object, not its .history dict")
+def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):  # noqa: F811
+    return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=validation_split,
+                     validation_freq=validation_freq, verbose=0)
+
+
+@wrong_answer("feeds the logits straight to Accuracy, which compares values exactly")
+def accuracy_of(labels, logits):  # noqa: F811
+    metric = keras.metrics.Accuracy()
+    metric.update_state(labels, logits)
+    return float(metric.result())
+
+
+@wrong_answer("computes the loss after leaving the tape: the tape never saw it")
+def train_step(model, optimizer, x, y):  # noqa: F811
+    with tf.GradientTape() as tape:
+        logits = model(x, training=True)
+    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, logits)
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+    return loss
+
+
+@wrong_answer("off by one: range(0, n - batch_size, batch_size) skips the last batch")
+def custom_fit(model, x, y, epochs, batch_size, learning_rate):  # noqa: F811
+    optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
+    mean_loss = keras.metrics.Mean()
+    history = []
+    for _ in range(epochs):
+        for start in range(0, len(x) - batch_size, batch_size):
+            mean_loss.update_state(train_step(model, optimizer, x[start:start + batch_size], y[start:start + batch_size]))
+        history.append(float(mean_loss.result()))
+        mean_loss.reset_state()
+    return history

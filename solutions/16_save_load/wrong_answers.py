@@ -54,3 +54,23 @@ def export_for_serving(model, directory):
 def serve(path, x):
     served = tf.saved_model.load(path)
     return served.signatures["serving_default"](tf.constant(x, tf.float32))
+
+
+@wrong_answer("round_trip_keras saves the file but returns the original model instead of the loaded one")
+def round_trip_keras(model, directory):  # noqa: F811
+    path = str(directory / "model.keras")
+    model.save(path)
+    keras.models.load_model(path)
+    return path, model
+
+
+@wrong_answer("keras.models.clone_model: copies the architecture with fresh weights, not the trained ones")
+def copy_from_config(model):  # noqa: F811
+    return keras.models.clone_model(model)
+
+
+@wrong_answer("tf.saved_model.save(model, path): no `serve` endpoint for the server to call")
+def export_for_serving(model, directory):  # noqa: F811
+    path = str(directory / "served")
+    tf.saved_model.save(model, path)
+    return path

@@ -81,3 +81,32 @@ def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):  #
     stopper = keras.callbacks.EarlyStopping(monitor="loss", patience=patience, restore_best_weights=True)
     history = model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
     return len(history.history["loss"])
+
+
+@wrong_answer("sizes the training set first, int(n * (1 - val - test)), and gives test whatever is left")
+def split_train_val_test(x, y, val_fraction, test_fraction, seed):  # noqa: F811
+    n = len(x)
+    order = np.random.default_rng(seed).permutation(n)
+    x, y = x[order], y[order]
+    n_train, n_val = int(n * (1 - val_fraction - test_fraction)), int(n * val_fraction)
+    return ((x[:n_train], y[:n_train]),
+            (x[n_train:n_train + n_val], y[n_train:n_train + n_val]),
+            (x[n_train + n_val:], y[n_train + n_val:]))
+
+
+@wrong_answer("divides the kept units by rate instead of by (1 - rate)")
+def inverted_dropout(x, keep_mask, rate):  # noqa: F811
+    return tf.where(keep_mask, x / rate, tf.zeros_like(x))
+
+
+@wrong_answer("the notes' keep_prob: Dropout(1 - rate) drops the units it should keep")
+def dropout_outputs(x, rate):  # noqa: F811
+    dropout = keras.layers.Dropout(1 - rate)
+    return dropout(x, training=True), dropout(x, training=False)
+
+
+@wrong_answer("returns stopper.stopped_epoch, a 0-based index: one epoch short")
+def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):  # noqa: F811
+    stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)
+    model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
+    return stopper.stopped_epoch

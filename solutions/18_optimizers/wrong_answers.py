@@ -107,3 +107,35 @@ def minimize_with_adam(loss_function, initial_value, steps, learning_rate=0.001)
             loss = loss_function(variable)
         adam_step(variable, m, v, tape.gradient(loss, variable), step, learning_rate=learning_rate)
     return tf.convert_to_tensor(variable)
+
+
+@wrong_answer("variable.assign_sub(velocity): the velocity already carries the minus sign, so this climbs")
+def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):  # noqa: F811
+    velocity.assign(momentum * velocity - learning_rate * gradient)
+    variable.assign_sub(velocity)
+
+
+@wrong_answer("epsilon inside the square root: sqrt(v + epsilon)")
+def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+              epsilon=1e-7):
+    m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
+    v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
+    alpha = learning_rate * (1.0 - beta_2**step) ** 0.5 / (1.0 - beta_1**step)
+    variable.assign_sub(alpha * m / tf.sqrt(v + epsilon))
+
+
+@wrong_answer("hard-codes beta_1 = 0.9 and beta_2 = 0.999 instead of using the arguments")
+def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+              epsilon=1e-7):
+    m.assign(0.9 * m + 0.1 * gradient)
+    v.assign(0.999 * v + 0.001 * tf.square(gradient))
+    alpha = learning_rate * (1.0 - 0.999**step) ** 0.5 / (1.0 - 0.9**step)
+    variable.assign_sub(alpha * m / (tf.sqrt(v) + epsilon))
+
+
+@wrong_answer("staircase with round() instead of rounding down: drops halfway through a period")
+def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):  # noqa: F811
+    exponent = step / decay_steps
+    if staircase:
+        exponent = float(round(exponent))
+    return float(initial_learning_rate * decay_rate**exponent)

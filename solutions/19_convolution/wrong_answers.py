@@ -105,3 +105,29 @@ def average_pool(images, pool_size, stride):
 @wrong_answer("average_pool sums the window instead of averaging it")
 def average_pool(images, pool_size, stride):  # noqa: F811
     return tf.reduce_sum(_pool_windows(images, pool_size, stride), axis=0)
+
+
+@wrong_answer("kernel_size // 2 zeros on each side (the odd-kernel rule), whatever the size and stride")
+def same_padding(input_size, kernel_size, stride):  # noqa: F811
+    return kernel_size // 2, kernel_size // 2
+
+
+@wrong_answer("a bias for every kernel weight: (in_channels + 1) * k * k * out_channels")
+def conv_parameter_count(in_channels, out_channels, kernel_size, use_bias=True):  # noqa: F811
+    return (in_channels + int(bool(use_bias))) * kernel_size * kernel_size * out_channels
+
+
+@wrong_answer("stacks the windows on a new last axis and flattens: channel-major patches, not the kernel's (i, j, c) order")
+def conv2d(images, kernel, stride=1, padding="VALID"):  # noqa: F811
+    kernel_height, kernel_width, in_channels, out_channels = kernel.shape
+    if padding.upper() == "SAME":
+        top, bottom = same_padding(images.shape[1], kernel_height, stride)
+        left, right = same_padding(images.shape[2], kernel_width, stride)
+        images = tf.pad(images, [[0, 0], [top, bottom], [left, right], [0, 0]])
+    out_height = (images.shape[1] - kernel_height) // stride + 1
+    out_width = (images.shape[2] - kernel_width) // stride + 1
+    windows = [images[:, i:i + (out_height - 1) * stride + 1:stride, j:j + (out_width - 1) * stride + 1:stride, :]
+               for i in range(kernel_height) for j in range(kernel_width)]
+    stacked = tf.stack(windows, axis=-1)  # [batch, out_h, out_w, in_channels, k * k]
+    patches = tf.reshape(stacked, [-1, out_height, out_width, kernel_height * kernel_width * in_channels])
+    return tf.matmul(patches, tf.reshape(kernel, [kernel_height * kernel_width * in_channels, out_channels]))

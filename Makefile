@@ -38,6 +38,8 @@ setup: $(STAMP)
 $(STAMP): $(REQUIREMENTS)
 	@test -x $(PYTHON) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
 	@echo "Installing the pinned environment into $(VENV) (first run only; a few minutes)…"
+	@# tensorflow-cpu and tensorflow (CUDA) install the same package: switching builds removes the other first.
+	@$(PYTHON) -m pip uninstall --quiet --yes $(if $(filter gpu,$(FLAVOUR)),tensorflow-cpu,tensorflow) 2>/dev/null || true
 	@$(PYTHON) -m pip install --quiet --disable-pip-version-check -r $(REQUIREMENTS)
 	@rm -f $(VENV)/.installed-*
 	@touch $@

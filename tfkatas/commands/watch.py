@@ -167,7 +167,8 @@ class Watcher:
     def run_child(self, kata, results_path: Path, limit: float) -> str:
         """Fork; the child runs pytest on the kata. 'ok', 'exit N', 'signal NAME' or 'timeout'."""
         # The child's own output goes nowhere: watch prints its report from the results file.
-        arguments = [str(kata.test_path), "-p", "no:xdist", "-p", "no:cacheprovider", "-q", "--tb=no", "--no-header",
+        arguments = [str(kata.test_path), "-p", "no:xdist", "-p", "no:cacheprovider", "-p", "no:unraisableexception",
+                     "-q", "--tb=no", "--no-header",
                      "--rootdir", str(ROOT), "--kata-results-json", str(results_path)]
         sys.stdout.flush()
         sys.stderr.flush()

@@ -113,7 +113,8 @@ def run_katas(katas: list[Kata], junitxml: Path | None = None, timeout: float | 
     with tempfile.TemporaryDirectory(prefix="tfkatas-") as scratch:
         results_path = Path(scratch) / "results.json"
         command = [sys.executable, "-m", "pytest", *(str(kata.test_path) for kata in katas),
-                   "-p", "no:xdist", "-p", "no:cacheprovider", "-q", "--tb=no", "--no-header", "-rN", "--rootdir", str(ROOT),
+                   "-p", "no:xdist", "-p", "no:cacheprovider", "-p", "no:unraisableexception",
+                   "-q", "--tb=no", "--no-header", "-rN", "--rootdir", str(ROOT),
                    "--continue-on-collection-errors", "--kata-results-json", str(results_path)]
         if junitxml is not None:
             command.append(f"--junitxml={junitxml}")

@@ -33,8 +33,8 @@ STUBS_DIR_HELP = "directory of freshly generated stubs to test in check mode (de
 RESULTS_JSON_HELP = "write the per-test records of every kata as JSON to this path (make progress, grade, watch)"
 
 STUB_VARIANT = "stubs"
-_RESULTS: list = []
 SOLUTION_VARIANT = "solutions"
+_RESULTS: list = []  # The session's records, for hooks that receive no config (pytest_runtest_logreport).
 
 
 # ----------------------------------------------------------------------------- options

@@ -45,7 +45,10 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
         failures = [(nodeid, record) for nodeid, record in records.items() if record["outcome"] == "failed"]
         lines.append("")
         total = max(collected.get(code, 0), len(records))
-        lines.append(f"Kata {code} · {kata.localized_title(learner_language())} — {passed} of {total} tests pass")
+        language = learner_language()
+        lines.append(f"Kata {code} · {kata.localized_title(language)} — {passed} of {total} tests pass")
+        if passed == 0 and kata.localized_summary(language):
+            lines.append(f"  Task: {kata.localized_summary(language)}")  # A fresh start: say what the kata asks.
         if not failures:
             following = [k for k in curriculum if k.number > kata.number]
             after = f" Next: make kata N={following[0].code}" if following else " That was the last kata!"

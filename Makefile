@@ -1,7 +1,8 @@
-# TF Katas — every learner command is a make target; each runs `make setup` first if needed.
+# TF Katas — every command is a make target; each runs `make setup` first if needed.
 #   make kata N=05      run kata 05 against your code        make hint N=05   next hint
 #   make check          prove every kata (solutions, stubs, wrong answers)
-# The work is done by the helper package: `.venv/bin/python -m tfkatas --help`.
+# The work is done by the helper package: `.venv/bin/python -m tfkatas --help` (learners) and
+# `.venv/bin/python -m tfkatas dev --help` (kata authors).
 
 PYTHON_BOOTSTRAP ?= python3
 VENV := .venv
@@ -17,21 +18,26 @@ MAKEFLAGS += --no-print-directory
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
-	@echo "  make kata N=05     run kata 05's tests against your code (FOCUS=1: one failure at a time, V=1: tracebacks)"
-	@echo "  make hint N=05     the next hint for kata 05 (each time one more; ALL=1: every hint)"
-	@echo "  make progress      every kata's status and your score (instant when nothing changed)"
-	@echo "  make watch N=05    re-run kata 05 on every save, then move on (no N: the first unsolved kata)"
-	@echo "  make pair N=05     watch for two: DRIVER=Ana NAVIGATOR=Bo MINUTES=7 swap roles on a timer and each green test"
-	@echo "  make reset N=05    put back the pristine stub (your version is backed up; make restore N=05 brings it back)"
-	@echo "  make grade         grade every kata: grade.json (scores) and grade.xml (JUnit) for self-check or CI"
-	@echo "  Hints and titles in Chinese: KATA_LANG=zh make hint N=05"
+	@echo "  make kata N=05     run kata 05's tests against your code"
+	@echo "                     (FOCUS=1: one failure at a time, V=1: tracebacks)"
+	@echo "  make hint N=05     the next hint for kata 05 (ALL=1: every hint)"
+	@echo "  make watch N=05    re-run kata 05 on every save (no N: first unsolved)"
+	@echo "  make progress      every kata's status and your score"
 	@echo "  make list          every kata, in order"
-	@echo "  make check         prove the whole set: solutions pass, stubs fail, wrong answers caught (DEVICE=cpu|gpu)"
-	@echo "  make stubs         regenerate katas/ from solutions/ (edited files are backed up first)"
-	@echo "  make data          download MNIST once into Keras' cache (kata 12 falls back to bundled UCI digits offline)"
-	@echo "  make bench         measure the performance figures, write bench.json (DEVICE=cpu|gpu, SKIP_CHECK=1)"
+	@echo "  make pair N=05     watch for two: DRIVER=Ana NAVIGATOR=Bo MINUTES=7 swap roles"
+	@echo "  make reset N=05    pristine stub back (make restore N=05: yours back)"
+	@echo "  make grade         grade every kata: grade.json and grade.xml (JUnit)"
+	@echo "  make data          download MNIST once (kata 12 uses bundled digits offline)"
+	@echo "  make setup         create .venv with pinned packages (GPU=1: CUDA build)"
+	@echo "  Hints and titles in Chinese: KATA_LANG=zh make hint N=05"
+	@echo ""
+	@echo "For kata authors (python -m tfkatas dev ...):"
+	@echo "  make check         prove every kata: solutions, stubs, wrong answers"
+	@echo "                     (N=05: one kata, V=1: who caught what, DEVICE=gpu)"
+	@echo "  make stubs         regenerate katas/ from solutions/ (backs up edits)"
+	@echo "  make readme        regenerate README.md's kata table"
+	@echo "  make bench         performance figures into bench.json (SKIP_CHECK=1)"
 	@echo "  make soak          run the training katas' solutions on SEEDS=10 seeds"
-	@echo "  make setup         create .venv with pinned packages (GPU=1 for the CUDA build); other targets do it for you"
 
 # The stamp records which requirements file is installed; editing it re-runs the install.
 setup: $(STAMP)
@@ -54,13 +60,13 @@ hint: setup
 	$(TFKATAS) hint $(N) $(if $(filter 1,$(ALL)),--all)
 
 check: setup
-	$(TFKATAS) check $(N) $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(V)),--explain)
+	$(TFKATAS) dev check $(N) $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(V)),--explain)
 
 stubs: setup
-	$(TFKATAS) stubs $(N)
+	$(TFKATAS) dev stubs $(N)
 
 readme: setup
-	$(TFKATAS) readme
+	$(TFKATAS) dev readme
 
 progress: setup
 	$(TFKATAS) progress $(if $(filter 1,$(RERUN)),--rerun)
@@ -84,7 +90,7 @@ data: setup
 	$(TFKATAS) data
 
 bench: setup
-	$(TFKATAS) bench $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(SKIP_CHECK)),--skip-check)
+	$(TFKATAS) dev bench $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(SKIP_CHECK)),--skip-check)
 
 soak: setup
-	$(TFKATAS) soak $(if $(SEEDS),--seeds $(SEEDS))
+	$(TFKATAS) dev soak $(if $(SEEDS),--seeds $(SEEDS))

@@ -1,7 +1,7 @@
-"""Top-level pytest configuration: everything lives in the TF Katas plugin."""
+"""Top-level pytest configuration: everything lives in the TF Katas plugin (tfkatas/plugin/)."""
 
-import os
+from tfkatas.environment import tensorflow_environment
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # Before any test imports TensorFlow.
+tensorflow_environment()  # Before any test imports TensorFlow.
 
-pytest_plugins = ["tfkatas.pytest_plugin"]
+pytest_plugins = ["tfkatas.plugin"]

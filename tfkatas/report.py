@@ -1,7 +1,7 @@
 """Turn per-test records into words: the learner's report and `make check`'s verdict.
 
-Pure functions over plain dicts (no pytest, no TensorFlow), so they are easy to test.
-A record is {"variant", "outcome", "message", "not_implemented", "duration"}.
+Pure functions over records (no pytest, no TensorFlow), so they are easy to test.
+Records are `tfkatas.records.TestRecord`s, {kata code: {node id: record}}.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def _group_cases(failures: list[tuple[str, dict]]) -> list[tuple[str, str, int]]
     """(test name, message, count): the cases of one parametrized test that fail alike, as one line."""
     grouped: list[tuple[str, str, int]] = []
     for nodeid, record in failures:
-        name, message = short_test_name(nodeid), record["message"]
+        name, message = short_test_name(nodeid), record.message
         if grouped and grouped[-1][:2] == (name, message):
             grouped[-1] = (name, message, grouped[-1][2] + 1)
         else:
@@ -41,8 +41,8 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
     lines: list[str] = []
     for code in sorted(code for code in results if code in by_code):
         kata, records = by_code[code], results[code]
-        passed = sum(record["outcome"] == "passed" for record in records.values())
-        failures = [(nodeid, record) for nodeid, record in records.items() if record["outcome"] == "failed"]
+        passed = sum(record.outcome == "passed" for record in records.values())
+        failures = [(nodeid, record) for nodeid, record in records.items() if record.outcome == "failed"]
         lines.append("")
         total = max(collected.get(code, 0), len(records))
         language = learner_language()
@@ -86,53 +86,53 @@ def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of,
             continue
         by_variant: dict[str, list[tuple[str, dict]]] = {}
         for nodeid, record in records.items():
-            by_variant.setdefault(record["variant"] or "solutions", []).append((nodeid, record))
+            by_variant.setdefault(record.variant or "solutions", []).append((nodeid, record))
         solution_records = by_variant.get("solutions", [])
-        solution_passes = sum(r["outcome"] in ("passed", "skipped") for _, r in solution_records)
+        solution_passes = sum(r.outcome in ("passed", "skipped") for _, r in solution_records)
         for nodeid, record in solution_records:
-            if record["outcome"] == "failed":
-                problems.append(f"kata {kata.code}: {short_test_name(nodeid)} fails on the solution: {record['message']}")
+            if record.outcome == "failed":
+                problems.append(f"kata {kata.code}: {short_test_name(nodeid)} fails on the solution: {record.message}")
         stub_records = by_variant.get("stubs", [])
         stub_fails = 0
         for nodeid, record in stub_records:
-            if record["outcome"] != "failed":
+            if record.outcome != "failed":
                 problems.append(f"kata {kata.code}: {short_test_name(nodeid)} passes on the untouched stub, "
                                 "so it does not test the learner's code")
-            elif not record["not_implemented"]:
+            elif not record.not_implemented:
                 problems.append(f"kata {kata.code}: {short_test_name(nodeid)} fails on the stub, but not with the "
-                                f"stub's NotImplementedError: {record['message']}")
+                                f"stub's NotImplementedError: {record.message}")
             else:
                 stub_fails += 1
         wrongs = wrong_answers_of(kata)
         caught = 0
         for wrong in wrongs:
-            failing = [(nodeid, r) for nodeid, r in by_variant.get(wrong.id, []) if r["outcome"] == "failed"]
+            failing = [(nodeid, r) for nodeid, r in by_variant.get(wrong.id, []) if r.outcome == "failed"]
             failures = [r for _, r in failing]
             if not failures:
                 problems.append(f"kata {kata.code}: wrong answer {wrong.id} ({wrong.description}) passes every test")
-            elif all(r.get("error_type") in _BROKEN_WRONG_ANSWER_ERRORS for r in failures):
+            elif all(r.error_type in _BROKEN_WRONG_ANSWER_ERRORS for r in failures):
                 # A NameError says the wrong answer itself is broken, not that a test caught the mistake.
                 problems.append(f"kata {kata.code}: wrong answer {wrong.id} only fails with "
-                                f"{failures[0]['error_type']}: {failures[0]['message']}")
+                                f"{failures[0].error_type}: {failures[0].message}")
             else:
                 caught += 1
                 nodeid, record = failing[0]
                 catches.append(f"  {kata.code} {wrong.id} ({wrong.description})\n"
-                               f"       caught by {short_test_name(nodeid)}: {record['message']}")
+                               f"       caught by {short_test_name(nodeid)}: {record.message}")
         if len(wrongs) < 3:
             problems.append(f"kata {kata.code}: only {len(wrongs)} wrong answers in wrong_answers.py (at least 3)")
-        seconds = sum(r["duration"] for _, r in solution_records)
+        seconds = sum(r.duration for _, r in solution_records)
         rows.append(f"{kata.code:<6}{f'{solution_passes}/{len(solution_records)}':>16}"
                     f"{f'{stub_fails}/{len(stub_records)}':>12}{f'{caught}/{len(wrongs)}':>22}{seconds:>10.1f}s")
     for nodeid, record in results.get("tooling", {}).items():
-        if record["outcome"] == "failed":
-            problems.append(f"tooling test {nodeid} failed: {record['message']}")
+        if record.outcome == "failed":
+            problems.append(f"tooling test {nodeid} failed: {record.message}")
     tooling = results.get("tooling", {})
     lines = ["", "make check: every kata against its solution, its stub and its wrong answers", *rows]
     if explain and catches:
         lines = ["", "Which test caught each wrong answer:", *catches] + lines
     if tooling:
-        passed = sum(r["outcome"] == "passed" for r in tooling.values())
+        passed = sum(r.outcome == "passed" for r in tooling.values())
         lines.append(f"tooling tests: {passed}/{len(tooling)} pass")
     if problems:
         lines += ["", f"{len(problems)} problem(s):", *(f"  - {problem}" for problem in problems)]

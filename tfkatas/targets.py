@@ -91,7 +91,7 @@ def wrong_answers(kata: Kata) -> list[WrongAnswer]:
         return []
     name = f"wrong_answers_{kata.dirname}"
     if name not in sys.modules:
-        from tfkatas.quiet import import_tensorflow
+        from tfkatas.environment import import_tensorflow
 
         import_tensorflow()  # The file imports it; outside a test nothing captures its log lines.
         _execute(path, name)

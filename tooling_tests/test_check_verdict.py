@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from tfkatas.curriculum import Kata
+from tfkatas.records import TestRecord
 from tfkatas.report import check_verdict, learner_report
 from tfkatas.wrong import WrongAnswer
 
@@ -12,8 +13,8 @@ WRONGS = [WrongAnswer("f", f"mistake {i}", None, i) for i in (1, 2, 3)]
 
 
 def record(variant, outcome, not_implemented=False, message=""):
-    return {"variant": variant, "outcome": outcome, "message": message, "not_implemented": not_implemented,
-            "duration": 0.01}
+    return TestRecord(variant=variant, outcome=outcome, message=message, not_implemented=not_implemented,
+                      duration=0.01)
 
 
 def clean_results():
@@ -78,7 +79,7 @@ def test_a_wrong_answer_caught_only_by_its_own_name_error_fails_the_check():
     results = clean_results()
     for test in ("test_a", "test_b"):
         results["99"][f"k::{test}[wrong3-f]"] = record("wrong3-f", "failed", message="NameError: helper")
-        results["99"][f"k::{test}[wrong3-f]"]["error_type"] = "NameError"
+        results["99"][f"k::{test}[wrong3-f]"].error_type = "NameError"
     lines, ok = verdict(results)
     assert not ok and any("wrong3-f only fails with NameError" in line for line in lines), "\n".join(lines)
 

@@ -119,7 +119,7 @@ def checkout(tmp_path):
     root = tmp_path / "repo"
     (root / "katas").mkdir(parents=True)
     (root / "curriculum.toml").write_text(CURRICULUM)
-    (root / "conftest.py").write_text('pytest_plugins = ["tfkatas.pytest_plugin"]\n')
+    (root / "conftest.py").write_text('pytest_plugins = ["tfkatas.plugin"]\n')
     (root / "pyproject.toml").write_text('[tool.pytest.ini_options]\npython_files = ["test_*.py"]\n'
                                          'addopts = ["--import-mode=importlib", "-p", "no:cacheprovider"]\n'
                                          'timeout = 60\ntimeout_method = "signal"\n')
@@ -261,7 +261,7 @@ def test_reset_brings_back_a_deleted_kata_file(checkout):
 def test_stub_regeneration_backs_up_an_edited_file_before_overwriting_it(checkout):
     path = checkout / "katas/01_add/add.py"
     path.write_text(ADD_HALF)
-    result = tfkatas_command(checkout, "stubs")
+    result = tfkatas_command(checkout, "dev", "stubs")
     assert result.returncode == 0, result.stderr
     backups = list((checkout / ".backups/01_add").glob("*.py"))
     assert [backup.read_text() for backup in backups] == [ADD_HALF]
@@ -269,7 +269,7 @@ def test_stub_regeneration_backs_up_an_edited_file_before_overwriting_it(checkou
 
 
 def test_grade_writes_the_documented_schema_and_never_touches_learner_files(checkout):
-    tfkatas_command(checkout, "stubs")  # Writes the pristine test manifest.
+    tfkatas_command(checkout, "dev", "stubs")  # Writes the pristine test manifest.
     (checkout / "katas/01_add/add.py").write_text(ADD_HALF)
     (checkout / "katas/02_double/test_double.py").write_text(TESTS["02_double/test_double.py"] + "\n# edited\n")
     before = digest_tree(checkout)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tfkatas.commands.common import fail
+from tfkatas.arguments import fail
 
 
 def add_arguments(parser) -> None:

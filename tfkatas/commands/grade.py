@@ -24,10 +24,11 @@ import json
 import os
 import sys
 
-from tfkatas.commands.common import fail
+from tfkatas.arguments import fail
 from tfkatas.curriculum import ROOT, CurriculumError, load_curriculum
-from tfkatas.runner import (SOLVED, KataStatus, RunError, available, cache_statuses, fingerprint, run_katas,
-                            static_status, statuses_from_run)
+from tfkatas.progress_cache import cache_statuses, fingerprint
+from tfkatas.runner import RunError, run_katas, statuses_from_run
+from tfkatas.statuses import SOLVED, KataStatus, available, static_status
 from tfkatas.state import StateError, ensure_writable, load
 
 SCHEMA = "tfkatas-grade/1"

@@ -5,7 +5,7 @@ How many hints each kata has shown is remembered in .kata-state.json.
 
 from __future__ import annotations
 
-from tfkatas.commands.common import add_kata_argument, fail, pick_kata
+from tfkatas.arguments import add_kata_argument, fail, pick_kata
 from tfkatas.curriculum import CurriculumError, learner_language
 from tfkatas.state import StateError, ensure_writable, update
 

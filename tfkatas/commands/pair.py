@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import time
 
-from tfkatas.commands.common import fail
-from tfkatas.commands.watch import Watcher, add_arguments as add_watch_arguments, prepare
+from tfkatas.arguments import fail
 from tfkatas.curriculum import learner_language
-from tfkatas.runner import SOLVED
+from tfkatas.statuses import SOLVED
 from tfkatas.state import StateError, ensure_writable, update
+from tfkatas.watcher import Watcher, add_watch_arguments, prepare
 
 
 def add_arguments(parser) -> None:
@@ -50,7 +50,7 @@ class PairWatcher(Watcher):
             self.swap(f"{self.minutes:g} minutes are up")
 
     def on_result(self, kata, status, records) -> None:
-        passing = {nodeid.split("::")[-1] for nodeid, record in records.items() if record["outcome"] == "passed"}
+        passing = {nodeid.split("::")[-1] for nodeid, record in records.items() if record.outcome == "passed"}
         first_run = kata.code not in self.green
         new = sorted(passing - self.green.get(kata.code, set()))
         self.green[kata.code] = self.green.get(kata.code, set()) | passing

@@ -10,10 +10,11 @@ from __future__ import annotations
 import sys
 import time
 
-from tfkatas.commands.common import fail
+from tfkatas.arguments import fail
 from tfkatas.curriculum import CurriculumError, learner_language, load_curriculum
-from tfkatas.runner import (BROKEN, SOLVED, UNAVAILABLE, RunError, cache_statuses, cached_status, fingerprint,
-                            run_katas, static_status, statuses_from_run)
+from tfkatas.progress_cache import cache_statuses, cached_status, fingerprint
+from tfkatas.runner import RunError, run_katas, statuses_from_run
+from tfkatas.statuses import BROKEN, SOLVED, UNAVAILABLE, static_status
 from tfkatas.state import StateError, ensure_writable, load
 
 MARKS = {"solved": "✓", "failing": "✗", "not started": "·", "broken": "!", "not available yet": " "}

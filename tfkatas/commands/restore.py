@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 
 from tfkatas.backups import backup, backups_of
-from tfkatas.commands.common import add_kata_argument, fail, pick_kata
+from tfkatas.arguments import add_kata_argument, fail, pick_kata
 from tfkatas.curriculum import ROOT, CurriculumError
 from tfkatas.state import StateError, ensure_writable
 from tfkatas.stubs import make_stub

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import time
 
-from tfkatas.commands.common import fail
+from tfkatas.arguments import fail
 from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, CurriculumError, find_kata, load_curriculum
+from tfkatas.launcher import pytest_run, run_here
 from tfkatas.stubs import GENERATED_STUBS_DIR, StubError, compare_with_stub, write_stub
 
 ALLOWED_KATA_FILES = {"__pycache__"}
@@ -89,7 +90,7 @@ def run(args) -> int:
         message = f"katas/{MANIFEST_NAME} is stale ({'; '.join(stale[:3])}{'; …' if len(stale) > 3 else ''}): run `make stubs`"
         (problems if not args.number or args.strict else notes).append(message)
     if not args.number:
-        from tfkatas.commands.readme import README, with_table
+        from tfkatas.readme_table import README, with_table
 
         if with_table(README.read_text()) != README.read_text():
             problems.append("README.md's kata table is out of date: run `make readme`")
@@ -102,22 +103,11 @@ def run(args) -> int:
         return 1
     for kata in katas:
         write_stub(kata, GENERATED_STUBS_DIR)
-    if args.device:
-        os.environ["KATA_DEVICE"] = args.device
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    paths = [str(kata.test_path) for kata in katas]
+    paths = [kata.test_path for kata in katas]
     if not args.number and TOOLING_TESTS.exists():
-        paths.append(str(TOOLING_TESTS))
-    workers = args.workers if args.workers != "auto" else str(min(4, os.cpu_count() or 1))
-    arguments = [*paths, "--kata-check", "--kata-stubs-dir", str(GENERATED_STUBS_DIR), "-q", "--tb=no", "-rN",
-                 *(["--kata-explain"] if args.explain else []),
-                 "--rootdir", str(ROOT)]
-    if workers not in ("0", "1") and len(katas) > 1:
-        arguments += ["-n", workers, "--dist", "loadfile"]
-    else:
-        arguments += ["-p", "no:xdist"]
-    import pytest
-
-    status = int(pytest.main(arguments))
+        paths.append(TOOLING_TESTS)
+    workers = min(4, os.cpu_count() or 1) if args.workers == "auto" else int(args.workers)
+    status = run_here(pytest_run(paths, check=True, stubs_dir=GENERATED_STUBS_DIR, explain=args.explain,
+                                 workers=workers if len(katas) > 1 else 0, device=args.device))
     print(f"make check finished in {time.perf_counter() - started:.1f} s (exit {status})")
     return status

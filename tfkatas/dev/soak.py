@@ -7,16 +7,15 @@ Not part of `make check` (it runs the training tests SEEDS times). Which katas t
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 
-from tfkatas.curriculum import ROOT, load_curriculum
+from tfkatas.curriculum import load_curriculum
+from tfkatas.launcher import pytest_run, run_apart
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--seeds", type=int, default=int(os.environ.get("SEEDS", "10")), help="how many seeds (1..N)")
-    parser.add_argument("--workers", default="2", help="pytest-xdist workers")
+    parser.add_argument("--workers", type=int, default=2, help="pytest-xdist workers")
 
 
 def soak_katas():
@@ -33,10 +32,8 @@ def run(args) -> int:
     failures = 0
     for seed in range(1, args.seeds + 1):
         started = time.perf_counter()
-        env = dict(os.environ, KATA_TARGET="solutions", KATA_SEED=str(seed), TF_CPP_MIN_LOG_LEVEL="2")
-        result = subprocess.run([sys.executable, "-m", "pytest", *paths, "-q", "--tb=line", "-rf",
-                                 "-n", args.workers, "--dist", "loadfile"], cwd=ROOT, env=env,
-                                capture_output=True, text=True)
+        result = run_apart(pytest_run(paths, target="solutions", seed=seed, workers=args.workers,
+                                      traceback="line", list_failures=True))
         summary = (result.stdout.strip().splitlines() or ["(no output)"])[-1]
         failed_lines = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
         failures += result.returncode != 0

@@ -1,4 +1,4 @@
-"""Small pieces the commands share: naming a kata from the command line, one-line errors."""
+"""What every command shares: naming a kata on the command line, and one-line errors."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`make readme`: the kata table in README.md, generated from curriculum.toml."""
+"""The kata table in README.md, generated from the curriculum (`make readme` writes it, `make check` compares)."""
 
 from __future__ import annotations
 
@@ -21,22 +21,3 @@ def with_table(text: str) -> str:
     head, _, rest = text.partition(START)
     _, _, tail = rest.partition(END)
     return f"{head}{START}\n{kata_table()}\n{END}{tail}"
-
-
-def add_arguments(parser) -> None:
-    parser.add_argument("--check", action="store_true", help="exit 1 if the table is out of date")
-
-
-def run(args) -> int:
-    text = README.read_text()
-    if START not in text or END not in text:
-        print("tfkatas: README.md lacks the kata-table markers")
-        return 2
-    updated = with_table(text)
-    if args.check:
-        if updated != text:
-            print("README.md's kata table is out of date: run `make readme`")
-            return 1
-        return 0
-    README.write_text(updated)
-    return 0

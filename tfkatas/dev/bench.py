@@ -70,7 +70,7 @@ def watch_reruns(cold_kata_seconds: float, repeats: int) -> dict:
     import tempfile
     from pathlib import Path
 
-    from tfkatas.commands.watch import DEFAULT_PRELOAD, Watcher, preload
+    from tfkatas.watcher import DEFAULT_PRELOAD, Watcher, preload
     from tfkatas.curriculum import load_curriculum
 
     os.environ["KATA_TARGET"] = "solutions"  # Every test runs to the end, as after a correct save.
@@ -187,7 +187,7 @@ def run(args) -> int:
     sgd = _guarded("sgd_vs_fit", lambda: sgd_versus_fit(args.repeats), errors)
     vectorised = _guarded("vectorised", lambda: vectorised_solutions(args.repeats), errors)
 
-    from tfkatas.quiet import import_tensorflow
+    from tfkatas.environment import import_tensorflow
 
     tf = import_tensorflow()
 

@@ -1,0 +1,88 @@
+"""`CheckMode`, the plugin object of `make check` (registered only with --kata-check).
+
+Every kata test runs against the solution (must pass), the generated stub (must fail with its
+NotImplementedError) and each wrong answer (must fail at least one test). The verdict itself
+is `tfkatas.report.check_verdict`; this class feeds it and turns it into the exit status.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tfkatas.curriculum import kata_for_path
+from tfkatas.plugin.configuration import curriculum_of, is_worker, selected_katas
+from tfkatas.plugin.recorder import Recorder
+from tfkatas.targets import wrong_answers
+from tfkatas.variants import SOLUTION_VARIANT, STUB_VARIANT, is_wrong_answer, variant_of
+
+
+class CheckMode:
+    NAME = "tfkatas-check-mode"
+
+    def __init__(self, config):
+        self.config = config
+        self.caught: set[str] = set()  # Wrong answers caught in this process: their other tests are skipped.
+        self.ok: bool | None = None
+        if not config.option.kata_stubs_dir:
+            # Workers read the stubs the controller (or a single process) generates at this fixed place.
+            from tfkatas.stubs import GENERATED_STUBS_DIR, write_stub
+
+            config.option.kata_stubs_dir = str(GENERATED_STUBS_DIR)
+            if not is_worker(config):
+                for kata in curriculum_of(config):
+                    if kata.solution_path.exists():
+                        write_stub(kata, GENERATED_STUBS_DIR)
+
+    def pytest_generate_tests(self, metafunc):
+        if "kata" not in metafunc.fixturenames:
+            return
+        kata = kata_for_path(metafunc.definition.path, curriculum_of(self.config))
+        if kata is None:
+            return
+        variants = [SOLUTION_VARIANT, STUB_VARIANT] + [wrong.id for wrong in wrong_answers(kata)]
+        metafunc.parametrize("kata", variants, indirect=True, scope="module", ids=variants)
+
+    def pytest_runtest_setup(self, item):
+        variant = variant_of(item)
+        if is_wrong_answer(variant) and f"{item.path}::{variant}" in self.caught:
+            pytest.skip("wrong answer already caught by an earlier test")
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        report = yield
+        variant = variant_of(item)
+        if report.failed and call.excinfo is not None and is_wrong_answer(variant):
+            self.caught.add(f"{item.path}::{variant}")
+        return report
+
+    def pytest_report_teststatus(self, report):
+        """An expected failure (stub, wrong answer) is a success: count it so."""
+        variant = dict(report.user_properties).get("kata_variant")
+        if variant in (None, SOLUTION_VARIANT):
+            return None
+        if report.when == "call" and report.passed:
+            if variant == STUB_VARIANT:
+                return "failed", "F", "PASSES ON THE STUB"
+            return "passed", ".", "wrong answer not caught here"
+        if report.failed:
+            return "passed", ".", "fails as it should"
+        return None
+
+    def _verdict(self, explain: bool = False) -> tuple[list[str], bool]:
+        from tfkatas.report import check_verdict
+
+        return check_verdict(selected_katas(self.config), Recorder.of(self.config).results, wrong_answers,
+                             explain=explain)
+
+    def pytest_terminal_summary(self, terminalreporter):
+        lines, self.ok = self._verdict(explain=self.config.option.kata_explain)
+        for line in lines:
+            terminalreporter.write_line(line)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session, exitstatus):
+        if is_worker(self.config):
+            return
+        ok = self.ok if self.ok is not None else self._verdict()[1]
+        if exitstatus in (0, 1):
+            session.exitstatus = 0 if ok else 1

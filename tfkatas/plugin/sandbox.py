@@ -1,0 +1,65 @@
+"""Runs that are the same everywhere: no network, fixed seeds, TF32 off, the device asked for."""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+import sys
+
+import pytest
+
+from tfkatas.environment import import_tensorflow, tensorflow_environment
+
+
+def tf32_wanted() -> bool:
+    return os.environ.get("KATA_TF32", "") == "1"
+
+
+def pytest_configure(config):
+    tensorflow_environment()  # Before any test imports TensorFlow.
+    _refuse_network_connections()
+
+
+def pytest_sessionstart(session):
+    if os.environ.get("KATA_DEVICE", "").lower() == "gpu":
+        if not import_tensorflow().config.list_physical_devices("GPU"):
+            pytest.exit("DEVICE=gpu, but TensorFlow sees no GPU (is the CUDA build installed? make setup GPU=1)",
+                        returncode=2)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_seeds(request):
+    """The same random numbers on every run: Python, numpy, and TensorFlow/Keras when imported."""
+    seed = request.config.option.kata_seed
+    random.seed(seed)
+    import numpy as np
+
+    np.random.seed(seed)
+    if "keras" in sys.modules:
+        sys.modules["keras"].utils.set_random_seed(seed)
+    elif "tensorflow" in sys.modules:
+        sys.modules["tensorflow"].random.set_seed(seed)
+    if "tensorflow" in sys.modules and not tf32_wanted():
+        # float32 tolerances must mean the same on an Ampere or Hopper GPU as on a CPU.
+        sys.modules["tensorflow"].config.experimental.enable_tensor_float_32_execution(False)
+    yield
+
+
+def _refuse_network_connections():
+    """Tests run offline: a connection attempt fails at once with a message, never hangs."""
+    if getattr(socket.socket, "_kata_offline", False):
+        return
+    for method_name in ("connect", "connect_ex"):
+        setattr(socket.socket, method_name, _offline(getattr(socket.socket, method_name)))
+    socket.socket._kata_offline = True
+
+
+def _offline(method):
+    def guarded(self, address, *args, **kwargs):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise OSError(f"TF Katas tests run offline: connection to {address!r} refused "
+                          "(nothing may download at test time)")
+        return method(self, address, *args, **kwargs)
+
+    return guarded

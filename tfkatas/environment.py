@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import MutableMapping
 from types import ModuleType
-from typing import MutableMapping
 
 DEVICES = ("cpu", "gpu")
 

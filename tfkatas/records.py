@@ -35,7 +35,7 @@ class TestRecord:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "TestRecord":
+    def from_dict(cls, data: dict) -> TestRecord:
         known = {field.name for field in fields(cls)}
         return cls(**{key: value for key, value in data.items() if key in known})
 

@@ -76,7 +76,8 @@ def interface(source: str) -> dict[str, str]:
         for node in nodes:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 docstring = ast.get_docstring(node) or ""
-                header = ast.unparse(node.args), ast.unparse(node.returns) if node.returns else "", [ast.unparse(d) for d in node.decorator_list]
+                returns = ast.unparse(node.returns) if node.returns else ""
+                header = ast.unparse(node.args), returns, [ast.unparse(d) for d in node.decorator_list]
                 items[prefix + node.name] = f"{header!r}\n{docstring}"
             elif isinstance(node, ast.ClassDef):
                 bases = [ast.unparse(base) for base in node.bases]

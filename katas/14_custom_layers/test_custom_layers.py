@@ -1,9 +1,9 @@
 """Tests for kata 14. Oracles: numpy matmuls on the layer's own weights, keras.layers.Dense
 parameter counts and sums worked out by hand."""
 
+import keras
 import numpy as np
 import pytest
-import keras
 
 from tfkatas.testing import assert_close, assert_equal, assert_shape
 

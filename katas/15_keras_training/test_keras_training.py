@@ -1,9 +1,9 @@
 """Tests for kata 15. Oracles: numpy cross-entropy and argmax, hand-worked means, and Keras'
 own `fit` on an identical copy of the model (same weights, same batches, no shuffling)."""
 
+import keras
 import numpy as np
 import pytest
-import keras
 
 from tfkatas.testing import assert_close, assert_equal, assert_python_float
 

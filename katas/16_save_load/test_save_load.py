@@ -3,9 +3,9 @@ must reproduce; files are written under pytest's tmp_path."""
 
 import os
 
+import keras
 import numpy as np
 import pytest
-import keras
 import tensorflow as tf
 
 from tfkatas.testing import assert_close

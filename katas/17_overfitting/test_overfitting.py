@@ -1,9 +1,9 @@
 """Tests for kata 17. Oracles: numpy sums, Keras' own regularizer losses, the dropout rule
 worked out by hand, and a one-weight model whose every epoch is computed by hand."""
 
+import keras
 import numpy as np
 import pytest
-import keras
 import tensorflow as tf
 
 from tfkatas.testing import assert_close, assert_equal, assert_shape

@@ -2,11 +2,11 @@
 hand-built models with known outputs, and data made here on a 3-dimensional manifold
 (64 features that depend on 3 hidden numbers), which a 4-number bottleneck can hold."""
 
+import keras
 import numpy as np
 import pytest
 import tensorflow as tf
 
-import keras
 from tfkatas.curriculum import ROOT
 from tfkatas.testing import assert_close, assert_dtype, assert_equal, assert_python_float, assert_shape
 

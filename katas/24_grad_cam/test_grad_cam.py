@@ -2,12 +2,12 @@
 (Flatten -> Dense: d score / d activation is a Dense weight), numpy formulas, tf.image.resize,
 tf.io.decode_png, and a small CNN trained here on red and green squares."""
 
+import keras
 import numpy as np
 import pytest
 import tensorflow as tf
-
-import keras
 from keras import layers
+
 from tfkatas.curriculum import ROOT
 from tfkatas.testing import assert_close, assert_dtype, assert_equal, assert_shape
 

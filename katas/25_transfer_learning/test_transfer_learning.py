@@ -2,11 +2,11 @@
 build (nothing is downloaded), each layer's `trainable` flag, weights compared before and after
 one epoch of training, and inputs compared with outputs of the augmentation layers."""
 
+import keras
 import numpy as np
 import pytest
-
-import keras
 from keras import layers
+
 from tfkatas.testing import assert_close, assert_shape
 
 IMAGE_SHAPE = (16, 12, 3)

@@ -119,7 +119,7 @@ def test_train_mirrored_on_one_device_matches_single_device_training(kata, refer
 
 
 # Runs in a fresh process: split the CPU in two, then train on both halves.
-TWO_DEVICE_SCRIPT = """
+TWO_DEVICE_SCRIPT = f"""
 import importlib.util, json, sys
 import numpy as np
 spec = importlib.util.spec_from_file_location("distributed_under_test", sys.argv[1])
@@ -130,12 +130,12 @@ import tensorflow as tf
 data = np.load(sys.argv[2])
 features, labels = data["features"], data["labels"]
 strategy = tf.distribute.MirroredStrategy(names)
-first = next(iter(module.distributed_dataset(strategy, features, labels, {batch})))
+first = next(iter(module.distributed_dataset(strategy, features, labels, {GLOBAL_BATCH})))
 slices = [list(part.shape) for part in strategy.experimental_local_results(first[0])]
-losses, weights = module.train_mirrored(features, labels, {batch}, {epochs}, {rate}, names)
+losses, weights = module.train_mirrored(features, labels, {GLOBAL_BATCH}, {EPOCHS}, {LEARNING_RATE}, names)
 print("RESULT " + json.dumps({{"names": names, "slices": slices, "losses": [float(loss) for loss in losses],
                                "weights": [np.asarray(w).tolist() for w in weights]}}))
-""".format(batch=GLOBAL_BATCH, epochs=EPOCHS, rate=LEARNING_RATE)
+"""
 
 
 def run_on_two_logical_cpus(kata, tmp_path):

@@ -28,8 +28,8 @@ from tfkatas.arguments import fail
 from tfkatas.curriculum import ROOT, CurriculumError, load_curriculum
 from tfkatas.progress_cache import cache_statuses, fingerprint
 from tfkatas.runner import RunError, run_katas, statuses_from_run
-from tfkatas.statuses import SOLVED, KataStatus, available, static_status
 from tfkatas.state import StateError, ensure_writable, load
+from tfkatas.statuses import SOLVED, KataStatus, available, static_status
 
 SCHEMA = "tfkatas-grade/1"
 

@@ -12,8 +12,8 @@ import time
 
 from tfkatas.arguments import fail
 from tfkatas.curriculum import learner_language
-from tfkatas.statuses import SOLVED
 from tfkatas.state import StateError, ensure_writable, update
+from tfkatas.statuses import SOLVED
 from tfkatas.watcher import Watcher, add_watch_arguments, prepare
 
 

@@ -14,8 +14,8 @@ from tfkatas.arguments import fail
 from tfkatas.curriculum import CurriculumError, learner_language, load_curriculum
 from tfkatas.progress_cache import cache_statuses, cached_status, fingerprint
 from tfkatas.runner import RunError, run_katas, statuses_from_run
-from tfkatas.statuses import BROKEN, SOLVED, UNAVAILABLE, static_status
 from tfkatas.state import StateError, ensure_writable, load
+from tfkatas.statuses import BROKEN, SOLVED, UNAVAILABLE, static_status
 
 MARKS = {"solved": "✓", "failing": "✗", "not started": "·", "broken": "!", "not available yet": " "}
 

@@ -5,8 +5,8 @@ The backup goes to .backups/NN_slug/<timestamp>.py; `make restore N=05` brings i
 
 from __future__ import annotations
 
-from tfkatas.backups import backup
 from tfkatas.arguments import add_kata_argument, fail, pick_kata
+from tfkatas.backups import backup
 from tfkatas.curriculum import KATAS_DIR, ROOT, CurriculumError
 from tfkatas.state import StateError, ensure_writable
 from tfkatas.stubs import StubError, make_stub

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import shutil
 
-from tfkatas.backups import backup, backups_of
 from tfkatas.arguments import add_kata_argument, fail, pick_kata
+from tfkatas.backups import backup, backups_of
 from tfkatas.curriculum import ROOT, CurriculumError
 from tfkatas.state import StateError, ensure_writable
 from tfkatas.stubs import make_stub

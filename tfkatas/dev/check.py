@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 
 from tfkatas.arguments import fail
@@ -75,6 +77,21 @@ def static_problems(katas, strict: bool) -> tuple[list[str], list[str]]:
     return problems, notes
 
 
+def lint_problems() -> list[str]:
+    """ruff, configured in pyproject.toml: one problem per finding, `path:line:col: CODE message`."""
+    try:
+        completed = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise", "--quiet",
+                                    str(ROOT)], cwd=ROOT, capture_output=True, text=True)
+    except OSError as error:
+        return [f"could not run ruff: {error}"]
+    if "No module named ruff" in completed.stderr:
+        return ["ruff is not installed: run `make setup` (it is pinned in requirements/)"]
+    if completed.returncode == 0:
+        return []
+    findings = [line for line in completed.stdout.splitlines() if line.strip()] or [completed.stderr.strip()]
+    return [f"lint: {finding} (ruff check --fix fixes some)" for finding in findings]
+
+
 def run(args) -> int:
     started = time.perf_counter()
     try:
@@ -94,6 +111,8 @@ def run(args) -> int:
 
         if with_table(README.read_text()) != README.read_text():
             problems.append("README.md's kata table is out of date: run `make readme`")
+    if not args.number:
+        problems += lint_problems()
     for note in notes:
         print(f"note: {note}")
     if problems:

@@ -6,8 +6,8 @@ rewrites katas/tests.sha256, the manifest of pristine test files (tfkatas.pristi
 
 from __future__ import annotations
 
-from tfkatas.backups import backup
 from tfkatas.arguments import fail
+from tfkatas.backups import backup
 from tfkatas.curriculum import ROOT, CurriculumError, find_kata, load_curriculum
 from tfkatas.stubs import KATAS_DIR, StubError, compare_with_stub, write_stub
 

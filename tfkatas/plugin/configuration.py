@@ -13,8 +13,14 @@ import pytest
 
 from tfkatas.curriculum import SOLUTIONS_DIR, Kata, kata_for_path, load_curriculum
 from tfkatas.plugin.explain import broken_kata_failure
-from tfkatas.targets import (KataLoadError, describe_target, load_kata_module, load_wrong_answer, resolve_target,
-                             wrong_answers)
+from tfkatas.targets import (
+    KataLoadError,
+    describe_target,
+    load_kata_module,
+    load_wrong_answer,
+    resolve_target,
+    wrong_answers,
+)
 from tfkatas.variants import SOLUTION_VARIANT, STUB_VARIANT, variant_of
 
 SEED_HELP = "seed for Python, numpy and TensorFlow, set before every test (env KATA_SEED, default 1234)"

@@ -29,7 +29,7 @@ class Recorder:
         self.collected: dict[str, int] = defaultdict(int)  # kata code -> tests collected (focus mode runs fewer)
 
     @staticmethod
-    def of(config) -> "Recorder":
+    def of(config) -> Recorder:
         return config.pluginmanager.get_plugin(Recorder.NAME)
 
     def _kata_code(self, path) -> str:

@@ -6,10 +6,17 @@ Records are `tfkatas.records.TestRecord`s, {kata code: {node id: record}}.
 
 from __future__ import annotations
 
-from tfkatas.curriculum import Kata, learner_language
+from pathlib import Path
+
+from tfkatas.curriculum import ROOT, Kata, learner_language
 
 SHOWN_FAILURES = 5
 _BROKEN_WRONG_ANSWER_ERRORS = {"NameError", "KataLoadError"}
+
+
+def _shown(path: Path) -> str:
+    """katas/05_topk/topk.py inside the checkout, the full path elsewhere (KATA_TARGET=~/answers)."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def short_test_name(nodeid: str) -> str:
@@ -30,11 +37,13 @@ def _group_cases(failures: list[tuple[str, dict]]) -> list[tuple[str, str, int]]
     return grouped
 
 
-def learner_report(curriculum: list[Kata], results: dict, collected: dict | None = None) -> list[str]:
+def learner_report(curriculum: list[Kata], results: dict, collected: dict | None = None,
+                   target_dir: Path | None = None) -> list[str]:
     """The end of `make kata`: per kata, tests passing, the first failures in words, the hint command.
 
     `collected` counts each kata's tests; with FOCUS=1 the run stops at the first failure, so
-    fewer tests have records than were collected.
+    fewer tests have records than were collected. `target_dir` holds the code under test
+    (KATA_TARGET; default katas/).
     """
     collected = collected or {}
     by_code = {kata.code: kata for kata in curriculum}
@@ -64,7 +73,8 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
         waiting = total - len(records)
         if waiting:
             lines.append(f"  (focus mode: stopped at the first failure; {waiting} more tests wait their turn)")
-        lines.append(f"  Edit {kata.stub_path.relative_to(kata.stub_path.parents[2])}, fix the first failure, run again.")
+        edited = kata.module_path(target_dir) if target_dir is not None else kata.stub_path
+        lines.append(f"  Edit {_shown(edited)}, fix the first failure, run again.")
         lines.append(f"  hint: make hint N={code}")
     return lines
 

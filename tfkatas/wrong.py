@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-_REGISTRY: dict[str, list["WrongAnswer"]] = {}
+_REGISTRY: dict[str, list[WrongAnswer]] = {}
 
 
 @dataclass(frozen=True)

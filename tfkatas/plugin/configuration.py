@@ -42,11 +42,13 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    from tfkatas.plugin.guards import Guards
     from tfkatas.plugin.recorder import Recorder
 
     config.addinivalue_line("markers", "slow: a training test; `make check` still runs it")
     config.stash[CURRICULUM] = load_curriculum()
     config.pluginmanager.register(Recorder(config), Recorder.NAME)
+    config.pluginmanager.register(Guards(config), Guards.NAME)
     if config.option.kata_check:
         from tfkatas.plugin.check_mode import CheckMode
 

@@ -27,6 +27,8 @@ class Recorder:
         self.curriculum = curriculum_of(config)
         self.results: Results = defaultdict(dict)
         self.collected: dict[str, int] = defaultdict(int)  # kata code -> tests collected (focus mode runs fewer)
+        self.collected_ids: dict[str, list[str]] = defaultdict(list)  # kata code -> node ids collected
+        self.ended_early = ""  # Why the run stopped before its last test, when it did.
 
     @staticmethod
     def of(config) -> Recorder:
@@ -43,6 +45,7 @@ class Recorder:
             code = self._kata_code(item.path)
             if code != TOOLING:
                 self.collected[code] += 1
+                self.collected_ids[code].append(item.nodeid)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -69,8 +72,26 @@ class Recorder:
             record.not_implemented = properties.get("kata_not_implemented", False)
             record.broken = properties.get("kata_broken", False)
             record.error_type = properties.get("kata_error_type", "")
-        elif report.skipped and record.outcome == PASSED:
-            record.outcome = SKIPPED
+        elif record.outcome == PASSED and (report.skipped or hasattr(report, "wasxfail")):
+            if self.config.option.kata_check:
+                record.outcome = SKIPPED  # Check mode skips a wrong answer's tests once it is caught.
+            else:  # Only a test that ran and passed counts as passed.
+                record.outcome, record.message = FAILED, self._not_passed_reason(report)
+
+    def _not_passed_reason(self, report) -> str:
+        """Why a skipped, xfailed or xpassed test counts as failed, naming where it was decided."""
+        if report.passed:
+            return "the test passed but is marked as expected to fail (xfail): an xfail mark never counts as a pass"
+        where, reason = "", str(getattr(report, "wasxfail", "") or "")
+        if isinstance(report.longrepr, tuple) and len(report.longrepr) == 3:
+            path, line, message = report.longrepr
+            kata = kata_for_path(Path(str(path)), self.curriculum)
+            in_kata_file = kata is not None and Path(str(path)).name == kata.module_filename
+            where = f" in {explain.shown_path(Path(str(path)))} line {line}" if in_kata_file else ""
+            reason = reason or str(message).removeprefix("Skipped: ")
+        called = "pytest.xfail" if hasattr(report, "wasxfail") else "pytest.skip"
+        who = "your code called" if where else "the test was skipped by"
+        return f"{who} {called}{where} ({reason}): a skipped test counts as failed"
 
     def pytest_collectreport(self, report):
         """With --kata-results-json, a test file that cannot be collected becomes one failed record."""
@@ -86,14 +107,47 @@ class Recorder:
         if self.config.option.kata_check:
             return  # CheckMode prints the verdict.
         from tfkatas.report import learner_report
+        from tfkatas.targets import resolve_target
 
-        for line in learner_report(self.curriculum, self.results, self.collected):
+        for line in learner_report(self.curriculum, self.results, self.collected, target_dir=resolve_target()):
             terminalreporter.write_line(line)
+
+    def pytest_report_teststatus(self, report):
+        """In a learner's run a skipped test is counted (and shown) as failed."""
+        if not self.config.option.kata_check and report.skipped:
+            return "failed", "F", "SKIPPED (counts as failed)"
+        return None
+
+    def pytest_keyboard_interrupt(self, excinfo):
+        """The run ended early (a real Ctrl-C, or pytest.exit outside a test): say where, if in kata code."""
+        error = excinfo.value
+        locations = explain.traceback_locations(excinfo)
+        for kata in self.curriculum:
+            where = explain.learner_location(locations, "", kata)
+            if where:
+                self.ended_early = f"the run was ended by {type(error).__name__}{where}"
+                return
+        self.ended_early = f"the run was ended early ({type(error).__name__}: {explain.first_line(error)})"
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session, exitstatus):
+        if not self.config.option.kata_check and not is_worker(self.config):
+            self._fail_what_did_not_run(session)
         if self.config.option.kata_results_json and not is_worker(self.config):
-            self._write_results_json(Path(self.config.option.kata_results_json), exitstatus)
+            self._write_results_json(Path(self.config.option.kata_results_json), session.exitstatus)
+
+    def _fail_what_did_not_run(self, session) -> None:
+        """Tests collected but never run count as failed; a learner's run with a failure never exits 0."""
+        reason = self.ended_early or "the run ended before it (pytest.exit or a crash?)"
+        # Focus mode (-x) stops at the first failure on purpose; its report says how many tests wait.
+        for code, nodeids in ({} if self.config.option.maxfail == 1 else self.collected_ids).items():
+            for nodeid in nodeids:
+                if nodeid not in self.results[code]:
+                    self.results[code][nodeid] = TestRecord(outcome=FAILED, message=f"not run: {reason}")
+        failed = any(record.failed for code, records in self.results.items() if code != TOOLING
+                     for record in records.values())
+        if failed and session.exitstatus == 0:
+            session.exitstatus = 1
 
     def _write_results_json(self, path: Path, exitstatus) -> None:
         """The records as JSON, written atomically: {"exitstatus", "katas": {code: {nodeid: record}}}."""

@@ -7,7 +7,9 @@
 PYTHON_BOOTSTRAP ?= python3
 VENV := .venv
 PYTHON := $(VENV)/bin/python
-FLAVOUR := $(if $(filter 1 yes true,$(GPU)),gpu,cpu)
+# GPU=1 or GPU=0 chooses the build; without GPU= the build already installed is kept, so
+# `make setup GPU=1` then `make check DEVICE=gpu` stays on the CUDA build.
+FLAVOUR := $(if $(GPU),$(if $(filter 1 yes true,$(GPU)),gpu,cpu),$(if $(wildcard $(VENV)/.installed-gpu),gpu,cpu))
 REQUIREMENTS := requirements/$(FLAVOUR).txt
 STAMP := $(VENV)/.installed-$(FLAVOUR)
 TFKATAS := @$(PYTHON) -m tfkatas
@@ -94,3 +96,7 @@ bench: setup
 
 soak: setup
 	$(TFKATAS) dev soak $(if $(SEEDS),--seeds $(SEEDS))
+
+# An unknown target gets one line and a pointer, not make's own error.
+.DEFAULT:
+	$(error there is no target '$@'; `make help` lists the commands)

@@ -10,6 +10,9 @@ try:
 except BrokenPipeError:  # `python -m tfkatas list | head`: the reader left; nothing is wrong.
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     status = 0
+except KeyboardInterrupt:  # Ctrl-C: nothing half-written is left (state and grade files are written atomically).
+    print("\ntfkatas: stopped (Ctrl-C)", file=sys.stderr)
+    status = 130
 if "tensorflow" in sys.modules:
     # Interpreter teardown after TensorFlow has run ops takes 0.5-0.7 s here (measured): every
     # result is written and reported by now, so flush and leave at once.

@@ -128,6 +128,7 @@ def kata_for_path(path: Path, katas: list[Kata] | None = None) -> Kata | None:
 
 
 def learner_language() -> str:
-    """'zh' when KATA_LANG or LANG asks for Chinese, else 'en'."""
-    setting = os.environ.get("KATA_LANG") or os.environ.get("LANG", "")
-    return "zh" if setting.lower().startswith("zh") else "en"
+    """'zh' when KATA_LANG or LANG asks for Chinese, else 'en' (tfkatas.settings.language)."""
+    from tfkatas.settings import language
+
+    return language()

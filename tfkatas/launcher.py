@@ -25,16 +25,17 @@ class PytestRun:
 
     arguments: list[str]
     environment: dict[str, str] = field(default_factory=dict)
+    module: str = "pytest"  # What `python -m` runs in a child process.
 
     def command(self) -> list[str]:
-        return [sys.executable, "-m", "pytest", *self.arguments]
+        return [sys.executable, "-m", self.module, *self.arguments]
 
 
 def pytest_run(paths: list[Path | str], *, verbose: bool = False, focus: bool = False, header: bool = True,
                results_json: Path | None = None, junit_xml: Path | None = None, workers: int = 0,
                check: bool = False, stubs_dir: Path | None = None, explain: bool = False,
                target: str | None = None, seed: int | None = None, device: str | None = None,
-               traceback: str | None = None, list_failures: bool = False) -> PytestRun:
+               traceback: str | None = None, list_failures: bool = False, collect_only: bool = False) -> PytestRun:
     """The run of `paths` (test files or folders) with the options a command asks for."""
     # pytest's unraisableexception plugin runs gc.collect() at exit: 0.1-0.3 s over TensorFlow's
     # object graph (measured), for warnings no learner reads. The cache provider would write
@@ -47,6 +48,8 @@ def pytest_run(paths: list[Path | str], *, verbose: bool = False, focus: bool = 
         arguments.append("--no-header")
     if focus:
         arguments.append("-x")
+    if collect_only:
+        arguments.append("--collect-only")
     if results_json is not None:
         arguments += ["--kata-results-json", str(results_json), "--continue-on-collection-errors"]
     if junit_xml is not None:
@@ -61,6 +64,15 @@ def pytest_run(paths: list[Path | str], *, verbose: bool = False, focus: bool = 
         environment["KATA_SEED"] = str(seed)
     tensorflow_environment(environment, device)
     return PytestRun(arguments, environment)
+
+
+def batch_run(katas, results_json: Path, junit_xml: Path | None = None) -> PytestRun:
+    """`make progress`/`grade`: the katas' tests, each in its own forked child (tfkatas.batch)."""
+    arguments = [*(kata.code for kata in katas), "--results", str(results_json)]
+    if junit_xml is not None:
+        arguments += ["--junit", str(junit_xml)]
+    return PytestRun(arguments, tensorflow_environment({"KATA_ROOT": str(ROOT), "KATA_TARGET": "katas"}),
+                     module="tfkatas.batch")
 
 
 def run_here(run: PytestRun) -> int:

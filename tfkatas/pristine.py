@@ -4,6 +4,10 @@
 a learner edited (for honest self-assessment and classroom autograding). The format is the
 one `sha256sum` reads: `<hex digest>  <path relative to katas/>`, so
 `cd katas && sha256sum -c tests.sha256` works as well.
+
+Beside it, `katas/tests.count` says how many tests each pristine file holds, so a kata whose
+files were deleted, renamed or broken still counts as 0 of its tests in `make progress` and
+`make grade` (the total never shrinks); `make check` proves the counts current.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import hashlib
 from pathlib import Path
 
 MANIFEST_NAME = "tests.sha256"
+COUNTS_NAME = "tests.count"  # How many tests each pristine test file holds: `<count>  <path>`.
 
 
 def _katas_dir() -> Path:
@@ -80,3 +85,45 @@ def edited_test_files() -> list[str] | None:
         return None
     actual = current_digests()
     return sorted(f"katas/{name}" for name, digest in recorded.items() if actual.get(name) != digest)
+
+
+def counts_path() -> Path:
+    return _katas_dir() / COUNTS_NAME
+
+
+def read_counts() -> dict[str, int]:
+    """{path relative to katas/: number of tests}; empty without the file."""
+    path = counts_path()
+    if not path.exists():
+        return {}
+    counts = {}
+    for line in path.read_text().splitlines():
+        count, _, name = line.strip().partition("  ")
+        if count.isdigit() and name:
+            counts[name.strip()] = int(count)
+    return counts
+
+
+def write_counts(counts: dict[str, int]) -> bool:
+    """Rewrite the counts file; True when it changed."""
+    text = "".join(f"{count}  {name}\n" for name, count in sorted(counts.items()))
+    path = counts_path()
+    if path.exists() and path.read_text() == text:
+        return False
+    path.write_text(text)
+    return True
+
+
+def pristine_count(kata) -> int:
+    """How many tests the kata's pristine test file holds (0 when unknown)."""
+    return read_counts().get(f"{kata.dirname}/{kata.test_filename}", 0)
+
+
+def edited_note(kata) -> str | None:
+    """One line when the kata's test file differs from its pristine copy (None when it does not)."""
+    recorded = (read_manifest() or {}).get(f"{kata.dirname}/{kata.test_filename}")
+    if recorded is None or not kata.test_path.exists() or sha256_of(kata.test_path) == recorded:
+        return None
+    shown = f"katas/{kata.dirname}/{kata.test_filename}"
+    return (f"note: {shown} differs from its pristine copy, so this verdict is of edited tests "
+            f"(git checkout -- {shown} restores it; make grade reports it)")

@@ -80,10 +80,11 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
 
 
 def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of,
-                  explain: bool = False) -> tuple[list[str], bool]:
+                  explain: bool = False, pristine_counts: dict[str, int] | None = None) -> tuple[list[str], bool]:
     """The per-kata table of `make check` and whether every promise holds.
 
     With `explain`, also which test caught each wrong answer and what it said (for kata authors).
+    `pristine_counts` ({kata code: tests}, from katas/tests.count) must match the tests that ran.
     """
     problems: list[str] = []
     catches: list[str] = []
@@ -98,10 +99,16 @@ def check_verdict(curriculum: list[Kata], results: dict, wrong_answers_of,
         for nodeid, record in records.items():
             by_variant.setdefault(record.variant or "solutions", []).append((nodeid, record))
         solution_records = by_variant.get("solutions", [])
-        solution_passes = sum(r.outcome in ("passed", "skipped") for _, r in solution_records)
+        solution_passes = sum(r.outcome == "passed" for _, r in solution_records)
         for nodeid, record in solution_records:
             if record.outcome == "failed":
                 problems.append(f"kata {kata.code}: {short_test_name(nodeid)} fails on the solution: {record.message}")
+            elif record.outcome != "passed":
+                problems.append(f"kata {kata.code}: {short_test_name(nodeid)} is skipped on the solution: "
+                                "a skipped test proves nothing")
+        if pristine_counts is not None and pristine_counts.get(kata.code) != len(solution_records):
+            problems.append(f"kata {kata.code}: katas/tests.count lists {pristine_counts.get(kata.code, 0)} tests, "
+                            f"{len(solution_records)} ran: run `make stubs`")
         stub_records = by_variant.get("stubs", [])
         stub_fails = 0
         for nodeid, record in stub_records:

@@ -1,8 +1,8 @@
-"""Run many katas' tests in one separate pytest process and hand back their records.
+"""Run many katas' tests in one separate process and hand back their records.
 
 `make progress` and `make grade` use this: the helper process itself never imports
-TensorFlow, and all the katas that need a run go into ONE pytest process (TensorFlow's
-start-up is paid once). The plugin's --kata-results-json option hands the records back.
+TensorFlow; all the katas that need a run go to ONE process (TensorFlow's start-up is paid
+once), which runs each kata in its own forked child (tfkatas.batch).
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tfkatas.batch import kata_time_limit
 from tfkatas.curriculum import Kata
-from tfkatas.launcher import pytest_run, run_apart
+from tfkatas.launcher import batch_run, run_apart
 from tfkatas.records import Results, results_from_json
-from tfkatas.statuses import KataStatus, summarize
+from tfkatas.statuses import KataStatus, pristine_count, summarize
 
 
 class RunError(Exception):
@@ -29,10 +30,8 @@ def run_katas(katas: list[Kata], junitxml: Path | None = None, timeout: float | 
         return {}
     with tempfile.TemporaryDirectory(prefix="tfkatas-") as scratch:
         results_path = Path(scratch) / "results.json"
-        run = pytest_run([kata.test_path for kata in katas], header=False, results_json=results_path,
-                         junit_xml=junitxml, target="katas")
-        # Each test has its own timeout (pytest-timeout); this one only stops a hang in C code.
-        timeout = timeout or 120 + sum(kata.timeout * 20 for kata in katas)
+        run = batch_run(katas, results_path, junitxml)
+        timeout = timeout or 120 + sum(kata_time_limit(kata) for kata in katas)
         try:
             completed = run_apart(run, timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -48,4 +47,4 @@ def run_katas(katas: list[Kata], junitxml: Path | None = None, timeout: float | 
 
 
 def statuses_from_run(katas: list[Kata], results: Results) -> dict[str, KataStatus]:
-    return {kata.code: summarize(results.get(kata.code, {})) for kata in katas}
+    return {kata.code: summarize(results.get(kata.code, {}), pristine_count(kata)) for kata in katas}

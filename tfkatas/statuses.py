@@ -34,6 +34,12 @@ def shown(path) -> str:
         return str(path)
 
 
+def pristine_count(kata: Kata) -> int:
+    from tfkatas.pristine import pristine_count as count
+
+    return count(kata)
+
+
 def available(kata: Kata) -> bool:
     """Whether the kata has been written yet: its test file exists or the pristine manifest lists it."""
     if kata.test_path.exists():
@@ -44,24 +50,37 @@ def available(kata: Kata) -> bool:
 
 
 def static_status(kata: Kata) -> KataStatus | None:
-    """A status known without running anything, or None when the tests must run."""
+    """A status known without running anything, or None when the tests must run.
+
+    A missing file still counts its pristine tests (katas/tests.count): deleting a kata never
+    raises the score.
+    """
     if not available(kata):
         return KataStatus(UNAVAILABLE)
+    total = pristine_count(kata)
     if not kata.test_path.exists():
-        return KataStatus(BROKEN, message=f"{shown(kata.test_path)} is missing "
-                                          f"(git checkout -- {shown(kata.test_path)} restores it)")
+        return KataStatus(BROKEN, total=total, message=f"{shown(kata.test_path)} is missing "
+                                                       f"(git checkout -- {shown(kata.test_path)} restores it)")
     if not kata.stub_path.exists():
-        return KataStatus(BROKEN, message=f"{shown(kata.stub_path)} is missing: make reset N={kata.code} restores the stub")
+        return KataStatus(BROKEN, total=total,
+                          message=f"{shown(kata.stub_path)} is missing: make reset N={kata.code} restores the stub")
     return None
 
 
-def summarize(records: dict[str, TestRecord]) -> KataStatus:
-    """One kata's status from its per-test records."""
+def summarize(records: dict[str, TestRecord], expected_total: int = 0) -> KataStatus:
+    """One kata's status from its per-test records.
+
+    `expected_total` is the pristine test count: tests that vanished (an edited or renamed test
+    file) count as failed, so the kata cannot be solved without them.
+    """
+    total = max(len(records), expected_total)
     if not records:
-        return KataStatus(BROKEN, message="no test ran (does the test file collect? make kata shows why)")
-    total = len(records)
+        return KataStatus(BROKEN, total=total, message="no test ran (does the test file collect? make kata shows why)")
     passed = sum(record.passed for record in records.values())
     failures = [(nodeid, record) for nodeid, record in records.items() if record.failed]
+    if not failures and len(records) < expected_total:
+        return KataStatus(FAILING, passed, total, f"only {len(records)} of the kata's {expected_total} tests ran: "
+                          "is the test file edited? (git checkout -- <test file> restores it)")
     if not failures:
         return KataStatus(SOLVED, passed, total)
     nodeid, first = failures[0]

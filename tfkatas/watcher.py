@@ -14,7 +14,6 @@ import argparse
 import importlib
 import json
 import os
-import signal
 import sys
 import tempfile
 import time
@@ -22,10 +21,12 @@ from pathlib import Path
 
 from tfkatas.arguments import add_kata_argument, fail, pick_kata
 from tfkatas.curriculum import CurriculumError, load_curriculum
-from tfkatas.launcher import pytest_run, run_here
+from tfkatas.isolation import ForkedRun, ended_without_verdict
+from tfkatas.launcher import pytest_run
+from tfkatas.pristine import edited_note
 from tfkatas.progress_cache import cache_statuses, cached_status, fingerprint
 from tfkatas.records import results_from_json
-from tfkatas.statuses import SOLVED, KataStatus, available, shown, summarize
+from tfkatas.statuses import SOLVED, KataStatus, available, pristine_count, shown, summarize
 
 DEFAULT_PRELOAD = "tensorflow,keras,numpy"
 
@@ -145,11 +146,14 @@ class Watcher:
                          f"(make kata N={kata.code} V=1 shows more); still watching")
                 return None
             if not results_path.exists():
-                self.say(f"! the tests could not run ({outcome}); make kata N={kata.code} shows why (still watching)")
+                self.say(f"! no verdict for kata {kata.code}: {ended_without_verdict(outcome)} (still watching)")
                 return None
             records = results_from_json(json.loads(results_path.read_text())).get(kata.code, {})
-        status = summarize(records)
+        status = summarize(records, pristine_count(kata))
         self.report(kata, status, elapsed)
+        note = edited_note(kata)
+        if note:
+            self.say(note)
         try:
             cache_statuses({kata.code: status}, {kata.code: fingerprint(kata)})
         except Exception:  # A read-only checkout: watching still works, only the cache is lost.
@@ -169,52 +173,19 @@ class Watcher:
 
     def run_child(self, kata, results_path: Path, limit: float) -> str:
         """Fork; the child runs pytest on the kata. 'ok', 'exit N', 'signal NAME' or 'timeout'."""
-        # The child's own output goes nowhere: watch prints its report from the results file.
         run = pytest_run([kata.test_path], header=False, results_json=results_path,
                          target=os.environ.get("KATA_TARGET", "katas"))  # The bench re-runs solutions this way.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # The child: quiet pytest run, then leave without running the parent's exit handlers.
-            code = 3
-            try:
-                os.setpgid(0, 0)  # Its own process group, so the parent can stop anything it started.
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, 1)
-                os.dup2(devnull, 2)
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                code = run_here(run)
-            finally:
-                os._exit(code)
-        self.child = pid
-        deadline = time.monotonic() + limit
-        while True:
-            done, wait_status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                break
-            if time.monotonic() > deadline:
-                self.stop_child()
-                return "timeout"
-            time.sleep(0.005)
+        self.child = ForkedRun(run).start()  # The child's own output goes nowhere.
+        how = self.child.wait(limit)
         self.child = None
-        if os.WIFSIGNALED(wait_status):
-            return f"signal {signal.Signals(os.WTERMSIG(wait_status)).name}"
-        code = os.WEXITSTATUS(wait_status)
-        return "ok" if code in (0, 1) else f"pytest exit status {code}"
+        if how == "timeout" or how.startswith("signal"):
+            return how
+        return "ok" if how in ("exit 0", "exit 1") else f"pytest {how}"
 
     def stop_child(self) -> None:
-        pid, self.child = self.child, None
-        if pid is None:
-            return
-        for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
-            try:
-                kill()
-            except (ProcessLookupError, PermissionError):
-                pass
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
+        child, self.child = self.child, None
+        if child is not None:
+            child.stop()
 
 
 def _static_problem(kata) -> str | None:

@@ -28,6 +28,7 @@ from tfkatas.arguments import fail
 from tfkatas.curriculum import ROOT, CurriculumError, load_curriculum
 from tfkatas.progress_cache import cache_statuses, fingerprint
 from tfkatas.runner import RunError, run_katas, statuses_from_run
+from tfkatas.settings import SettingError, fraction
 from tfkatas.state import StateError, ensure_writable, load
 from tfkatas.statuses import SOLVED, KataStatus, available, static_status
 
@@ -69,6 +70,8 @@ def run(args) -> int:
     from tfkatas.pristine import edited_test_files
 
     try:
+        if args.fail_under is not None:
+            fraction(args.fail_under, "--fail-under")
         katas = [kata for kata in load_curriculum() if available(kata)]
         ensure_writable()
         load()  # An unreadable state file stops the grade before any test runs.
@@ -83,7 +86,7 @@ def run(args) -> int:
         cache_statuses({kata.code: statuses[kata.code] for kata in runnable}, fingerprints)
         grade = build_grade(katas, statuses, edited_test_files(), junit.name)
         _atomic_write(output, json.dumps(grade, indent=2, ensure_ascii=False) + "\n")
-    except (CurriculumError, StateError, RunError) as error:
+    except (CurriculumError, StateError, RunError, SettingError) as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"could not write the grade ({error.strerror or error}): is the checkout read-only?")
@@ -100,5 +103,6 @@ def run(args) -> int:
     print(f"wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} and "
           f"{junit.relative_to(ROOT) if junit.is_relative_to(ROOT) else junit}")
     if args.fail_under is not None and grade["score"] < args.fail_under:
+        print(f"score {grade['score']:.4f} is below --fail-under {args.fail_under:g}: failing", file=sys.stderr)
         return 1
     return 0

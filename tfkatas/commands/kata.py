@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
+from tfkatas import settings
 from tfkatas.arguments import add_kata_argument, fail, pick_kata
 from tfkatas.curriculum import CurriculumError
-from tfkatas.launcher import pytest_run, run_here
+from tfkatas.isolation import ForkedRun, ended_without_verdict
+from tfkatas.launcher import pytest_run
+from tfkatas.pristine import edited_note
 from tfkatas.statuses import shown
+from tfkatas.targets import KataLoadError, resolve_target
 
 
 def add_arguments(parser) -> None:
@@ -17,8 +24,26 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     try:
         kata = pick_kata(args.number)
-    except CurriculumError as error:
+        settings.seed()
+        resolve_target()
+    except (CurriculumError, settings.SettingError, KataLoadError) as error:
         return fail(str(error))
     if not kata.test_path.exists():
         return fail(f"{shown(kata.test_path)} is missing (git checkout -- {shown(kata.test_path)} restores it)")
-    return run_here(pytest_run([kata.test_path], verbose=args.verbose, focus=args.focus))
+    # The run is a forked child: code that ends its process (os._exit, a crash in C) cannot end
+    # this one, and a run that wrote no results is never a pass.
+    with tempfile.TemporaryDirectory(prefix="tfkatas-kata-") as scratch:
+        results = Path(scratch) / "results.json"
+        child = ForkedRun(pytest_run([kata.test_path], verbose=args.verbose, focus=args.focus, results_json=results),
+                          quiet=False).start()
+        try:
+            how = child.wait()
+        except KeyboardInterrupt:
+            child.stop()
+            return fail("stopped (Ctrl-C)", code=130)
+        if not results.exists():
+            return fail(f"no verdict for kata {kata.code}: {ended_without_verdict(how)}", code=1)
+    note = edited_note(kata)
+    if note:
+        print(note)
+    return int(how.removeprefix("exit ")) if how.startswith("exit ") else 1

@@ -12,6 +12,7 @@ import time
 
 from tfkatas.arguments import fail
 from tfkatas.curriculum import learner_language
+from tfkatas.settings import SettingError, minutes
 from tfkatas.state import StateError, ensure_writable, update
 from tfkatas.statuses import SOLVED
 from tfkatas.watcher import Watcher, add_watch_arguments, prepare
@@ -19,7 +20,7 @@ from tfkatas.watcher import Watcher, add_watch_arguments, prepare
 
 def add_arguments(parser) -> None:
     add_watch_arguments(parser)
-    parser.add_argument("--minutes", type=float, default=float(os.environ.get("MINUTES") or 7),
+    parser.add_argument("--minutes", default=os.environ.get("MINUTES"),
                         help="minutes before driver and navigator swap (default 7)")
     parser.add_argument("--driver", default=os.environ.get("DRIVER") or "Driver A", help="who types first")
     parser.add_argument("--navigator", default=os.environ.get("NAVIGATOR") or "Driver B", help="who navigates first")
@@ -69,8 +70,10 @@ class PairWatcher(Watcher):
 
 
 def run(args) -> int:
-    if args.minutes <= 0:
-        return fail(f"MINUTES={args.minutes:g}: give a positive number of minutes, e.g. make pair N=05 MINUTES=7")
+    try:
+        args.minutes = minutes(args.minutes)
+    except SettingError as error:
+        return fail(str(error))
     try:
         ensure_writable()
     except StateError as error:

@@ -12,6 +12,7 @@ import pytest
 from tfkatas.curriculum import kata_for_path
 from tfkatas.plugin.configuration import curriculum_of, is_worker, selected_katas
 from tfkatas.plugin.recorder import Recorder
+from tfkatas.pristine import pristine_count
 from tfkatas.targets import wrong_answers
 from tfkatas.variants import SOLUTION_VARIANT, STUB_VARIANT, is_wrong_answer, variant_of
 
@@ -71,8 +72,9 @@ class CheckMode:
     def _verdict(self, explain: bool = False) -> tuple[list[str], bool]:
         from tfkatas.report import check_verdict
 
-        return check_verdict(selected_katas(self.config), Recorder.of(self.config).results, wrong_answers,
-                             explain=explain)
+        katas = selected_katas(self.config)
+        return check_verdict(katas, Recorder.of(self.config).results, wrong_answers, explain=explain,
+                             pristine_counts={kata.code: pristine_count(kata) for kata in katas})
 
     def pytest_terminal_summary(self, terminalreporter):
         lines, self.ok = self._verdict(explain=self.config.option.kata_explain)

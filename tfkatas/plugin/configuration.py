@@ -6,7 +6,6 @@ objects registered for this run (`Recorder` always, `CheckMode` with --kata-chec
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -37,7 +36,7 @@ def pytest_addoption(parser):
     group.addoption("--kata-check", action="store_true", default=False, help=CHECK_HELP)
     group.addoption("--kata-stubs-dir", default=None, help=STUBS_DIR_HELP)
     group.addoption("--kata-explain", action="store_true", default=False, help=EXPLAIN_HELP)
-    group.addoption("--kata-seed", type=int, default=int(os.environ.get("KATA_SEED", "1234")), help=SEED_HELP)
+    group.addoption("--kata-seed", default=None, help=SEED_HELP)
     group.addoption("--kata-results-json", default=None, metavar="PATH", help=RESULTS_JSON_HELP)
 
 
@@ -46,6 +45,7 @@ def pytest_configure(config):
     from tfkatas.plugin.recorder import Recorder
 
     config.addinivalue_line("markers", "slow: a training test; `make check` still runs it")
+    _check_settings(config)
     config.stash[CURRICULUM] = load_curriculum()
     config.pluginmanager.register(Recorder(config), Recorder.NAME)
     config.pluginmanager.register(Guards(config), Guards.NAME)
@@ -58,6 +58,18 @@ def pytest_configure(config):
         from tfkatas.environment import import_tensorflow
 
         import_tensorflow()
+
+
+def _check_settings(config) -> None:
+    """A bad KATA_SEED or KATA_TARGET stops the run with one line, before any test blames the code."""
+    from tfkatas.settings import SettingError, seed
+
+    try:
+        config.option.kata_seed = seed(config.option.kata_seed)
+        if not config.option.kata_check:
+            resolve_target()
+    except (SettingError, KataLoadError) as error:
+        raise pytest.UsageError(str(error)) from None
 
 
 def is_worker(config) -> bool:

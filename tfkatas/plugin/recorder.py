@@ -104,8 +104,8 @@ class Recorder:
             outcome=FAILED, message=f"{explain.shown_path(path)} could not be collected: {reason}", broken=True)
 
     def pytest_terminal_summary(self, terminalreporter):
-        if self.config.option.kata_check:
-            return  # CheckMode prints the verdict.
+        if self.config.option.kata_check or self.config.option.collectonly:
+            return  # CheckMode prints the verdict; a collection runs nothing to report.
         from tfkatas.report import learner_report
         from tfkatas.targets import resolve_target
 
@@ -131,7 +131,7 @@ class Recorder:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session, exitstatus):
-        if not self.config.option.kata_check and not is_worker(self.config):
+        if not (self.config.option.kata_check or self.config.option.collectonly or is_worker(self.config)):
             self._fail_what_did_not_run(session)
         if self.config.option.kata_results_json and not is_worker(self.config):
             self._write_results_json(Path(self.config.option.kata_results_json), session.exitstatus)

@@ -23,6 +23,23 @@ from tfkatas.curriculum import KATAS_DIR, ROOT, Kata  # noqa: F401 (KATAS_DIR re
 
 GENERATED_STUBS_DIR = ROOT / ".build" / "stubs"  # Where `make check` tests freshly generated stubs.
 
+
+def generated_stubs_dir() -> Path:
+    """.build/stubs, or a folder under the system's temporary directory in a read-only checkout."""
+    import os
+    import tempfile
+
+    for candidate in (GENERATED_STUBS_DIR, Path(tempfile.gettempdir()) / f"tfkatas-stubs-{os.getuid()}"):
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            probe = candidate / ".writable"
+            probe.write_text("")
+            probe.unlink()
+            return candidate
+        except OSError:
+            continue
+    raise StubError("no writable place for the generated stubs (the checkout and the temporary directory are read-only)")
+
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)### BEGIN SOLUTION(?::\s*(?P<nudge>.*?))?\s*$")
 END = re.compile(r"^[ \t]*### END SOLUTION\s*$")
 TODO_LINE = "# TODO: your code here (the docstring shows an example input and its output)."
@@ -100,9 +117,13 @@ def compare_with_stub(kata: Kata) -> SyncReport:
     expected = make_stub(kata.solution_path.read_text(), str(kata.solution_path))
     if not kata.stub_path.exists():
         return SyncReport(kata, "missing", f"{kata.stub_path.relative_to(kata.stub_path.parents[2])} does not exist")
-    actual = kata.stub_path.read_text()
-    if actual == expected:
+    raw = kata.stub_path.read_bytes()
+    if raw == expected.encode():
         return SyncReport(kata, "same")
+    try:
+        actual = raw.decode("utf-8")
+    except UnicodeDecodeError as error:  # A stray byte in the learner's file: their work, not drift.
+        return SyncReport(kata, "edited", f"the file is not valid UTF-8 (byte {error.start})")
     try:
         actual_interface = interface(actual)
     except SyntaxError:

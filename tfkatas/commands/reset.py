@@ -30,7 +30,7 @@ def run(args) -> int:
     except StubError as error:
         return fail(str(error))
     if kata.stub_path.exists():
-        if kata.stub_path.read_text() == stub:
+        if kata.stub_path.read_bytes() == stub.encode():  # Bytes: a file that is not UTF-8 still resets.
             print(f"{shown} is already the pristine stub; nothing to do")
             return 0
         try:

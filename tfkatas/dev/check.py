@@ -17,7 +17,7 @@ import time
 from tfkatas.arguments import fail
 from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, CurriculumError, find_kata, load_curriculum
 from tfkatas.launcher import pytest_run, run_here
-from tfkatas.stubs import GENERATED_STUBS_DIR, StubError, compare_with_stub, write_stub
+from tfkatas.stubs import StubError, compare_with_stub, generated_stubs_dir, write_stub
 
 ALLOWED_KATA_FILES = {"__pycache__"}
 TOOLING_TESTS = ROOT / "tooling_tests"
@@ -80,7 +80,7 @@ def static_problems(katas, strict: bool) -> tuple[list[str], list[str]]:
 def lint_problems() -> list[str]:
     """ruff, configured in pyproject.toml: one problem per finding, `path:line:col: CODE message`."""
     try:
-        completed = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise", "--quiet",
+        completed = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "--quiet",
                                     str(ROOT)], cwd=ROOT, capture_output=True, text=True)
     except OSError as error:
         return [f"could not run ruff: {error}"]
@@ -120,13 +120,17 @@ def run(args) -> int:
         for problem in problems:
             print(f"  - {problem}")
         return 1
+    try:
+        stubs_dir = generated_stubs_dir()
+    except StubError as error:
+        return fail(str(error))
     for kata in katas:
-        write_stub(kata, GENERATED_STUBS_DIR)
+        write_stub(kata, stubs_dir)
     paths = [kata.test_path for kata in katas]
     if not args.number and TOOLING_TESTS.exists():
         paths.append(TOOLING_TESTS)
     workers = min(4, os.cpu_count() or 1) if args.workers == "auto" else int(args.workers)
-    status = run_here(pytest_run(paths, check=True, stubs_dir=GENERATED_STUBS_DIR, explain=args.explain,
+    status = run_here(pytest_run(paths, check=True, stubs_dir=stubs_dir, explain=args.explain,
                                  workers=workers if len(katas) > 1 else 0, device=args.device))
     print(f"make check finished in {time.perf_counter() - started:.1f} s (exit {status})")
     return status

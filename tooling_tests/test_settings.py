@@ -92,15 +92,20 @@ def test_a_cuda_build_stays_installed_when_gpu_is_not_repeated(tmp_path):
     assert Path(tmp_path / "Makefile").exists()
 
 
-def test_a_kata_file_with_a_byte_that_is_not_utf8_can_be_reset_and_checked(checkout):
+def test_a_kata_file_with_a_byte_that_is_not_utf8_can_be_run_reset_and_checked(checkout):
     learner = checkout / "katas" / "01_add" / "add.py"
+    pristine = learner.read_bytes()
     learner.write_bytes(b"def add(a, b):\n    return a + b  # caf\xe9\n")
-    stubs = tfkatas_command(checkout, "dev", "stubs")
-    assert stubs.returncode == 0 and "Traceback" not in stubs.stderr, stubs.stdout + stubs.stderr
     kata = tfkatas_command(checkout, "kata", "01")
     assert "Traceback" not in kata.stdout + kata.stderr and kata.returncode == 1, kata.stdout + kata.stderr
     reset = tfkatas_command(checkout, "reset", "01")
     assert reset.returncode == 0 and "pristine stub again" in reset.stdout, reset.stdout + reset.stderr
-    assert learner.read_text() == (checkout / "katas" / "01_add" / "add.py").read_text()
+    assert learner.read_bytes() == pristine
     backups = list((checkout / ".backups").rglob("*.py"))
     assert len(backups) == 1 and b"caf\xe9" in backups[0].read_bytes(), "the learner's bytes must be kept"
+    learner.write_bytes(b"def add(a, b):\n    return a + b  # caf\xe9\n")
+    assert tfkatas_command(checkout, "dev", "stubs").returncode == 0  # Writes the manifest and counts.
+    learner.write_bytes(b"def add(a, b):\n    return a + b  # caf\xe9\n")
+    check = tfkatas_command(checkout, "dev", "check", "01")
+    assert "Traceback" not in check.stdout + check.stderr, check.stdout + check.stderr
+    assert "not valid UTF-8" in check.stdout, check.stdout

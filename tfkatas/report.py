@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tfkatas.curriculum import ROOT, Kata, learner_language
+from tfkatas.curriculum import Kata, learner_language
+from tfkatas.paths import shown
 
 SHOWN_FAILURES = 5
 _BROKEN_WRONG_ANSWER_ERRORS = {"NameError", "KataLoadError"}
-
-
-def _shown(path: Path) -> str:
-    """katas/05_topk/topk.py inside the checkout, the full path elsewhere (KATA_TARGET=~/answers)."""
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def short_test_name(nodeid: str) -> str:
@@ -74,7 +70,7 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
         if waiting:
             lines.append(f"  (focus mode: stopped at the first failure; {waiting} more tests wait their turn)")
         edited = kata.module_path(target_dir) if target_dir is not None else kata.stub_path
-        lines.append(f"  Edit {_shown(edited)}, fix the first failure, run again.")
+        lines.append(f"  Edit {shown(edited)}, fix the first failure, run again.")
         lines.append(f"  hint: make hint N={code}")
     return lines
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from tfkatas.curriculum import ROOT, Kata
+from tfkatas.curriculum import Kata
+from tfkatas.paths import shown
 from tfkatas.records import TestRecord
 from tfkatas.report import short_test_name
 
@@ -24,14 +25,6 @@ class KataStatus:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def shown(path) -> str:
-    """A path as a learner reads it: relative to the checkout when inside it."""
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 def pristine_count(kata: Kata) -> int:

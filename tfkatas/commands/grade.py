@@ -26,6 +26,7 @@ import sys
 
 from tfkatas.arguments import fail
 from tfkatas.curriculum import ROOT, CurriculumError, load_curriculum
+from tfkatas.paths import shown
 from tfkatas.progress_cache import cache_statuses, fingerprint
 from tfkatas.runner import RunError, run_katas, statuses_from_run
 from tfkatas.settings import SettingError, fraction
@@ -100,8 +101,7 @@ def run(args) -> int:
         print(f"warning: test files differ from the pristine copy: {', '.join(grade['edited_test_files'])}")
     else:
         print("test files: all pristine")
-    print(f"wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output} and "
-          f"{junit.relative_to(ROOT) if junit.is_relative_to(ROOT) else junit}")
+    print(f"wrote {shown(output)} and {shown(junit)}")
     if args.fail_under is not None and grade["score"] < args.fail_under:
         print(f"score {grade['score']:.4f} is below --fail-under {args.fail_under:g}: failing", file=sys.stderr)
         return 1

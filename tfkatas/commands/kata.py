@@ -10,8 +10,8 @@ from tfkatas.arguments import add_kata_argument, fail, pick_kata
 from tfkatas.curriculum import CurriculumError
 from tfkatas.isolation import ForkedRun, ended_without_verdict
 from tfkatas.launcher import pytest_run
+from tfkatas.paths import shown
 from tfkatas.pristine import edited_note
-from tfkatas.statuses import shown
 from tfkatas.targets import KataLoadError, resolve_target
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tfkatas.curriculum import ROOT, Kata
+from tfkatas.curriculum import Kata
+from tfkatas.paths import shown
 
 Location = tuple[Path, int]
 _TENSORFLOW_FRAME = re.compile(r'File "([^"]+)", line (\d+)')
@@ -81,15 +82,8 @@ def learner_location(locations: list[Location], message: str, kata: Kata | None)
     where = ""
     for path, line in candidates:
         if path.name == kata.module_filename and path.parent.name == kata.dirname:
-            where = f" in {shown_path(path)} line {line}"
+            where = f" in {shown(path)} line {line}"
     return where
-
-
-def shown_path(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 def traceback_locations(excinfo) -> list[Location]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tfkatas.curriculum import kata_for_path
+from tfkatas.paths import shown
 from tfkatas.plugin import explain
 from tfkatas.plugin.configuration import curriculum_of, is_worker
 from tfkatas.records import FAILED, PASSED, SKIPPED, TOOLING, Results, TestRecord, results_to_json
@@ -87,7 +88,7 @@ class Recorder:
             path, line, message = report.longrepr
             kata = kata_for_path(Path(str(path)), self.curriculum)
             in_kata_file = kata is not None and Path(str(path)).name == kata.module_filename
-            where = f" in {explain.shown_path(Path(str(path)))} line {line}" if in_kata_file else ""
+            where = f" in {shown(Path(str(path)))} line {line}" if in_kata_file else ""
             reason = reason or str(message).removeprefix("Skipped: ")
         called = "pytest.xfail" if hasattr(report, "wasxfail") else "pytest.skip"
         who = "your code called" if where else "the test was skipped by"
@@ -101,7 +102,7 @@ class Recorder:
         lines = [line[1:].strip() for line in report.longreprtext.splitlines() if line.startswith("E ")]
         reason = lines[-1] if lines else (report.longreprtext.strip().splitlines() or ["error"])[-1]
         self.results[self._kata_code(path)][report.nodeid] = TestRecord(
-            outcome=FAILED, message=f"{explain.shown_path(path)} could not be collected: {reason}", broken=True)
+            outcome=FAILED, message=f"{shown(path)} could not be collected: {reason}", broken=True)
 
     def pytest_terminal_summary(self, terminalreporter):
         if self.config.option.kata_check or self.config.option.collectonly:

@@ -45,8 +45,12 @@ class ForkedRun:
         self.pid = pid
         return self
 
-    def wait(self, limit: float | None = None) -> str:
-        """'exit N', 'signal NAME' or 'timeout' (the child is then stopped)."""
+    def wait(self, limit: float | None = None, superseded=None) -> str:
+        """'exit N', 'signal NAME', 'timeout' or 'superseded' (then the child is stopped).
+
+        `superseded()` is asked every 0.1 s: True stops the run (watch: the file was saved again).
+        """
+        next_look = time.monotonic() + 0.1
         deadline = None if limit is None else time.monotonic() + limit
         while True:
             done, wait_status = os.waitpid(self.pid, os.WNOHANG)
@@ -55,6 +59,11 @@ class ForkedRun:
             if deadline is not None and time.monotonic() > deadline:
                 self.stop()
                 return "timeout"
+            if superseded is not None and time.monotonic() > next_look:
+                next_look = time.monotonic() + 0.1
+                if superseded():
+                    self.stop()
+                    return "superseded"
             time.sleep(0.005)
         self.pid = None
         if os.WIFSIGNALED(wait_status):

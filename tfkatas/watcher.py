@@ -138,6 +138,9 @@ class Watcher:
             results_path = Path(scratch) / "results.json"
             outcome = self.run_child(kata, results_path, limit)
             elapsed = time.perf_counter() - started
+            if outcome == "superseded":
+                self.say("↻ saved again during the run: starting over")
+                return None
             if outcome == "timeout":
                 self.say(f"! stopped after {limit:g} s: endless loop in {shown(kata.stub_path)}? "
                          "Fix it and save (still watching)")
@@ -176,10 +179,11 @@ class Watcher:
         """Fork; the child runs pytest on the kata. 'ok', 'exit N', 'signal NAME' or 'timeout'."""
         run = pytest_run([kata.test_path], header=False, results_json=results_path,
                          target=os.environ.get("KATA_TARGET", "katas"))  # The bench re-runs solutions this way.
+        started_from = self.signature(kata)
         self.child = ForkedRun(run).start()  # The child's own output goes nowhere.
-        how = self.child.wait(limit)
+        how = self.child.wait(limit, superseded=lambda: self.signature(kata) != started_from)
         self.child = None
-        if how == "timeout" or how.startswith("signal"):
+        if how in ("timeout", "superseded") or how.startswith("signal"):
             return how
         return "ok" if how in ("exit 0", "exit 1") else f"pytest {how}"
 

@@ -106,10 +106,11 @@ def load_wrong_answer(kata: Kata, wrong: WrongAnswer) -> types.ModuleType:
     replacement = wrong.obj
     if isinstance(replacement, types.FunctionType):
         # Rebind to the solution's globals so the wrong answer sees the same helpers and imports.
-        rebound = types.FunctionType(replacement.__code__, module.__dict__, replacement.__name__,
+        rebound = types.FunctionType(replacement.__code__, module.__dict__, wrong.replaces,
                                      replacement.__defaults__, replacement.__closure__)
         rebound.__kwdefaults__ = replacement.__kwdefaults__
         rebound.__doc__ = replacement.__doc__
+        rebound.__qualname__ = wrong.replaces  # Tracebacks and messages name the learner's function.
         replacement = rebound
     setattr(module, wrong.replaces, replacement)
     return module

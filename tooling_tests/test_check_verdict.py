@@ -9,7 +9,7 @@ from tfkatas.wrong import WrongAnswer
 
 KATA = Kata(number=99, slug="fake", title="A fake kata", topic="t", source="s", summary="", minutes=1,
             timeout=5, hints=("h1", "h2"))
-WRONGS = [WrongAnswer("f", f"mistake {i}", None, i) for i in (1, 2, 3)]
+WRONGS = [WrongAnswer("f", f"mistake {i}", None, f"mistake_{i}") for i in (1, 2, 3)]
 
 
 def record(variant, outcome, not_implemented=False, message=""):
@@ -39,10 +39,10 @@ def test_a_clean_run_passes_and_shows_the_counts():
 
 def test_a_wrong_answer_that_passes_every_test_fails_the_check():
     results = clean_results()
-    results["99"]["k::test_a[wrong2-f]"] = record("wrong2-f", "passed")
-    results["99"]["k::test_b[wrong2-f]"] = record("wrong2-f", "passed")
+    results["99"]["k::test_a[wrong-f-mistake_2]"] = record("wrong-f-mistake_2", "passed")
+    results["99"]["k::test_b[wrong-f-mistake_2]"] = record("wrong-f-mistake_2", "passed")
     lines, ok = verdict(results)
-    assert not ok and any("wrong2-f (mistake 2) passes every test" in line for line in lines), "\n".join(lines)
+    assert not ok and any("wrong-f-mistake_2 (mistake 2) passes every test" in line for line in lines), "\n".join(lines)
 
 
 def test_a_test_that_passes_on_the_stub_fails_the_check():
@@ -78,10 +78,10 @@ def test_the_learner_report_names_the_failure_and_the_hint_command(monkeypatch):
 def test_a_wrong_answer_caught_only_by_its_own_name_error_fails_the_check():
     results = clean_results()
     for test in ("test_a", "test_b"):
-        results["99"][f"k::{test}[wrong3-f]"] = record("wrong3-f", "failed", message="NameError: helper")
-        results["99"][f"k::{test}[wrong3-f]"].error_type = "NameError"
+        results["99"][f"k::{test}[wrong-f-mistake_3]"] = record("wrong-f-mistake_3", "failed", message="NameError: helper")
+        results["99"][f"k::{test}[wrong-f-mistake_3]"].error_type = "NameError"
     lines, ok = verdict(results)
-    assert not ok and any("wrong3-f only fails with NameError" in line for line in lines), "\n".join(lines)
+    assert not ok and any("wrong-f-mistake_3 only fails with NameError" in line for line in lines), "\n".join(lines)
 
 
 def test_cases_of_one_parametrized_test_that_fail_alike_share_one_line(monkeypatch):

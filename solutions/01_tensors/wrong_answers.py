@@ -5,133 +5,133 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("tf.constant without a dtype: keeps numpy's int64 / float64")
-def to_float32(values):
+@wrong_answer("to_float32", "tf.constant without a dtype: keeps numpy's int64 / float64")
+def tf_constant_without_dtype_keeps(values):
     return tf.constant(values)
 
 
-@wrong_answer("casts without rounding: tf.cast truncates 89.6 to 89")
-def to_int_points(scores):
+@wrong_answer("to_int_points", "casts without rounding: tf.cast truncates 89.6 to 89")
+def casts_without_rounding_tf_cast(scores):
     return tf.cast(scores, tf.int32)
 
 
-@wrong_answer("floor instead of round: -1.7 becomes -2 but 89.6 becomes 89")
-def to_int_points(scores):  # noqa: F811
+@wrong_answer("to_int_points", "floor instead of round: -1.7 becomes -2 but 89.6 becomes 89")
+def floor_instead_round_1_7(scores):
     return tf.cast(tf.floor(scores), tf.int32)
 
 
-@wrong_answer("rounds but keeps tf.int64")
-def to_int_points(scores):  # noqa: F811
+@wrong_answer("to_int_points", "rounds but keeps tf.int64")
+def rounds_but_keeps_tf_int64(scores):
     return tf.cast(tf.round(scores), tf.int64)
 
 
-@wrong_answer("returns the tensor itself instead of a numpy array")
-def as_numpy(scores):
+@wrong_answer("as_numpy", "returns the tensor itself instead of a numpy array")
+def returns_tensor_itself_instead_numpy(scores):
     return scores
 
 
-@wrong_answer("tf.fill with the raw value: an int reference and a float value give float32")
-def filled_like(reference, value):
+@wrong_answer("filled_like", "tf.fill with the raw value: an int reference and a float value give float32")
+def tf_fill_raw_value_int(reference, value):
     return tf.fill(tf.shape(reference), value)
 
 
-@wrong_answer("ones_like(reference) * value computed in float32, whatever the reference dtype")
-def filled_like(reference, value):  # noqa: F811
+@wrong_answer("filled_like", "ones_like(reference) * value computed in float32, whatever the reference dtype")
+def ones_like_reference_value_computed(reference, value):
     return tf.ones(tf.shape(reference)) * value
 
 
-@wrong_answer("weights as a plain tf.zeros tensor, not a tf.Variable")
-def make_parameters(inputs, units):
+@wrong_answer("make_parameters", "weights as a plain tf.zeros tensor, not a tf.Variable")
+def weights_plain_tf_zeros_tensor(inputs, units):
     return tf.zeros([inputs, units]), tf.Variable(0, dtype=tf.int64, trainable=False)
 
 
-@wrong_answer("step counter left trainable (tf.Variable's default)")
-def make_parameters(inputs, units):  # noqa: F811
+@wrong_answer("make_parameters", "step counter left trainable (tf.Variable's default)")
+def step_counter_left_trainable_tf(inputs, units):
     return tf.Variable(tf.zeros([inputs, units])), tf.Variable(0, dtype=tf.int64)
 
 
-@wrong_answer("weights shaped [units, inputs]")
-def make_parameters(inputs, units):  # noqa: F811
+@wrong_answer("make_parameters", "weights shaped [units, inputs]")
+def weights_shaped_units_inputs(inputs, units):
     return tf.Variable(tf.zeros([units, inputs])), tf.Variable(0, dtype=tf.int64, trainable=False)
 
 
-@wrong_answer("step created from the Python int 0 without a dtype: int32")
-def make_parameters(inputs, units):  # noqa: F811
+@wrong_answer("make_parameters", "step created from the Python int 0 without a dtype: int32")
+def step_created_python_int_0(inputs, units):
     return tf.Variable(tf.zeros([inputs, units])), tf.Variable(0, trainable=False)
 
 
-@wrong_answer("variable + delta: returns a new tensor and leaves the variable unchanged")
-def add_in_place(variable, delta):
+@wrong_answer("add_in_place", "variable + delta: returns a new tensor and leaves the variable unchanged")
+def variable_delta_returns_new_tensor(variable, delta):
     return variable + delta
 
 
-@wrong_answer("builds a new tf.Variable instead of updating the old one")
-def add_in_place(variable, delta):  # noqa: F811
+@wrong_answer("add_in_place", "builds a new tf.Variable instead of updating the old one")
+def builds_new_tf_variable_instead(variable, delta):
     return tf.Variable(variable + delta)
 
 
-@wrong_answer("tf.random.normal(shape, seed=seed): a stateful op, different on every call")
-def seeded_noise(shape, seed):
+@wrong_answer("seeded_noise", "tf.random.normal(shape, seed=seed): a stateful op, different on every call")
+def tf_random_normal_shape_seed(shape, seed):
     return tf.random.normal(shape, seed=seed)
 
 
-@wrong_answer("ignores the seed: always seed [0, 0]")
-def seeded_noise(shape, seed):  # noqa: F811
+@wrong_answer("seeded_noise", "ignores the seed: always seed [0, 0]")
+def ignores_seed_always_seed_0(shape, seed):
     return tf.random.stateless_normal(shape, seed=[0, 0])
 
 
-@wrong_answer("uniform noise in [0, 1) instead of standard normal")
-def seeded_noise(shape, seed):  # noqa: F811
+@wrong_answer("seeded_noise", "uniform noise in [0, 1) instead of standard normal")
+def uniform_noise_0_1_instead(shape, seed):
     return tf.random.stateless_uniform(shape, seed=[seed, 0])
 
 
-@wrong_answer("shuffles features and labels separately with tf.random.shuffle: pairs come apart")
-def shuffle_pairs(features, labels, seed):
+@wrong_answer("shuffle_pairs", "shuffles features and labels separately with tf.random.shuffle: pairs come apart")
+def shuffles_features_labels_separately_tf(features, labels, seed):
     return tf.random.shuffle(features, seed=seed), tf.random.shuffle(labels, seed=seed)
 
 
-@wrong_answer("shuffles the features only; labels keep their old order")
-def shuffle_pairs(features, labels, seed):  # noqa: F811
+@wrong_answer("shuffle_pairs", "shuffles the features only; labels keep their old order")
+def shuffles_features_only_labels_keep(features, labels, seed):
     order = tf.random.experimental.stateless_shuffle(tf.range(tf.shape(features)[0]), seed=[seed, 0])
     return tf.gather(features, order), labels
 
 
-@wrong_answer("one permutation, but from np.random: ignores the seed")
-def shuffle_pairs(features, labels, seed):  # noqa: F811
+@wrong_answer("shuffle_pairs", "one permutation, but from np.random: ignores the seed")
+def one_permutation_but_np_random(features, labels, seed):
     import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
 
     order = np.random.permutation(int(tf.shape(features)[0]))
     return tf.gather(features, order), tf.gather(labels, order)
 
 
-@wrong_answer("np.asarray(values, np.float32): a numpy array, not a tensor")
-def to_float32(values):
+@wrong_answer("to_float32", "np.asarray(values, np.float32): a numpy array, not a tensor")
+def np_asarray_values_np_float32(values):
     import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
 
     return np.asarray(values, np.float32)
 
 
-@wrong_answer("adds 0.5 then casts: rounds halves up and truncates negatives toward zero")
-def to_int_points(scores):  # noqa: F811
+@wrong_answer("to_int_points", "adds 0.5 then casts: rounds halves up and truncates negatives toward zero")
+def adds_0_5_casts_rounds(scores):
     return tf.cast(scores + 0.5, tf.int32)
 
 
-@wrong_answer("tf.ones_like(reference) * value: fails when an int reference meets a float value")
-def filled_like(reference, value):  # noqa: F811
+@wrong_answer("filled_like", "tf.ones_like(reference) * value: fails when an int reference meets a float value")
+def tf_ones_like_reference_value(reference, value):
     return tf.ones_like(reference) * value
 
 
-@wrong_answer("returns what assign_add returns instead of the variable itself")
-def add_in_place(variable, delta):  # noqa: F811
+@wrong_answer("add_in_place", "returns what assign_add returns instead of the variable itself")
+def returns_what_assign_add_returns(variable, delta):
     return variable.assign_add(delta)
 
 
-@wrong_answer("truncated normal noise: standard deviation about 0.88, not 1")
-def seeded_noise(shape, seed):  # noqa: F811
+@wrong_answer("seeded_noise", "truncated normal noise: standard deviation about 0.88, not 1")
+def truncated_normal_noise_standard_deviation(shape, seed):
     return tf.random.stateless_truncated_normal(shape, seed=[seed, 0])
 
 
-@wrong_answer("one permutation from tf.random.shuffle(seed=seed): stateful, different on every call")
-def shuffle_pairs(features, labels, seed):  # noqa: F811
+@wrong_answer("shuffle_pairs", "one permutation from tf.random.shuffle(seed=seed): stateful, different on every call")
+def one_permutation_tf_random_shuffle(features, labels, seed):
     order = tf.random.shuffle(tf.range(tf.shape(features)[0]), seed=seed)
     return tf.gather(features, order), tf.gather(labels, order)

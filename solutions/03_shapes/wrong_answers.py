@@ -5,45 +5,45 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("flattens everything after the batch axis, channels included: [batch, -1]")
-def flatten_pixels(images):
+@wrong_answer("flatten_pixels", "flattens everything after the batch axis, channels included: [batch, -1]")
+def flattens_everything_after_batch_axis(images):
     return tf.reshape(images, [tf.shape(images)[0], -1])
 
 
-@wrong_answer("lists pixels column by column (transposes height and width first)")
-def flatten_pixels(images):  # noqa: F811
+@wrong_answer("flatten_pixels", "lists pixels column by column (transposes height and width first)")
+def lists_pixels_column_column_transposes(images):
     shape = tf.shape(images)
     return tf.reshape(tf.transpose(images, [0, 2, 1, 3]), [shape[0], -1, shape[3]])
 
 
-@wrong_answer("reshape to [batch, channels, height, width]: right shape, scrambled pixels")
-def channels_first(images):
+@wrong_answer("channels_first", "reshape to [batch, channels, height, width]: right shape, scrambled pixels")
+def reshape_batch_channels_height_width(images):
     shape = tf.shape(images)
     return tf.reshape(images, [shape[0], shape[3], shape[1], shape[2]])
 
 
-@wrong_answer("perm [0, 3, 2, 1]: channels first, but width before height")
-def channels_first(images):  # noqa: F811
+@wrong_answer("channels_first", "perm [0, 3, 2, 1]: channels first, but width before height")
+def perm_0_3_2_1(images):
     return tf.transpose(images, perm=[0, 3, 2, 1])
 
 
-@wrong_answer("expand_dims at axis 0: a row [1, n] instead of a column")
-def as_column(values):
+@wrong_answer("as_column", "expand_dims at axis 0: a row [1, n] instead of a column")
+def expand_dims_axis_0_row(values):
     return tf.expand_dims(values, axis=0)
 
 
-@wrong_answer("tf.squeeze without an axis: a batch of one becomes a scalar")
-def squeeze_predictions(predictions):
+@wrong_answer("squeeze_predictions", "tf.squeeze without an axis: a batch of one becomes a scalar")
+def tf_squeeze_without_axis_batch(predictions):
     return tf.squeeze(predictions)
 
 
-@wrong_answer("squeezes axis 0 (the batch axis) instead of the last axis")
-def squeeze_predictions(predictions):  # noqa: F811
+@wrong_answer("squeeze_predictions", "squeezes axis 0 (the batch axis) instead of the last axis")
+def squeezes_axis_0_batch_axis(predictions):
     return tf.squeeze(predictions, axis=0)
 
 
-@wrong_answer("lines the shapes up on the left (pads with 1s on the right)")
-def broadcast_shape(a, b):
+@wrong_answer("broadcast_shape", "lines the shapes up on the left (pads with 1s on the right)")
+def lines_shapes_up_left_pads(a, b):
     a, b = tuple(a), tuple(b)
     rank = max(len(a), len(b))
     a, b = a + (1,) * (rank - len(a)), b + (1,) * (rank - len(b))
@@ -55,16 +55,16 @@ def broadcast_shape(a, b):
     return tuple(result)
 
 
-@wrong_answer("axis-wise max without checking: never raises")
-def broadcast_shape(a, b):  # noqa: F811
+@wrong_answer("broadcast_shape", "axis-wise max without checking: never raises")
+def axis_wise_max_without_checking(a, b):
     a, b = tuple(a), tuple(b)
     rank = max(len(a), len(b))
     a, b = (1,) * (rank - len(a)) + a, (1,) * (rank - len(b)) + b
     return tuple(max(x, y) for x, y in zip(a, b))
 
 
-@wrong_answer("checks compatibility, then takes the max: (1,) with (0,) gives (1,)")
-def broadcast_shape(a, b):  # noqa: F811
+@wrong_answer("broadcast_shape", "checks compatibility, then takes the max: (1,) with (0,) gives (1,)")
+def checks_compatibility_takes_max_1(a, b):
     a, b = tuple(a), tuple(b)
     rank = max(len(a), len(b))
     a, b = (1,) * (rank - len(a)) + a, (1,) * (rank - len(b)) + b
@@ -74,8 +74,8 @@ def broadcast_shape(a, b):  # noqa: F811
     return tuple(max(x, y) for x, y in zip(a, b))
 
 
-@wrong_answer("insists on equal ranks: (4, 3) with (3,) raises")
-def broadcast_shape(a, b):  # noqa: F811
+@wrong_answer("broadcast_shape", "insists on equal ranks: (4, 3) with (3,) raises")
+def insists_equal_ranks_4_3(a, b):
     a, b = tuple(a), tuple(b)
     if len(a) != len(b):
         raise ValueError("ranks differ")
@@ -87,8 +87,8 @@ def broadcast_shape(a, b):  # noqa: F811
     return tuple(result)
 
 
-@wrong_answer("returns a list instead of a tuple")
-def broadcast_shape(a, b):  # noqa: F811
+@wrong_answer("broadcast_shape", "returns a list instead of a tuple")
+def returns_list_instead_tuple(a, b):
     a, b = tuple(a), tuple(b)
     rank = max(len(a), len(b))
     a, b = (1,) * (rank - len(a)) + a, (1,) * (rank - len(b)) + b
@@ -100,43 +100,43 @@ def broadcast_shape(a, b):  # noqa: F811
     return result
 
 
-@wrong_answer("tf.tile(row, [rows]): one long vector instead of a table")
-def repeat_row(row, rows):
+@wrong_answer("repeat_row", "tf.tile(row, [rows]): one long vector instead of a table")
+def tf_tile_row_rows_one(row, rows):
     return tf.tile(row, [rows])
 
 
-@wrong_answer("stacks the row as a column: [columns, rows]")
-def repeat_row(row, rows):  # noqa: F811
+@wrong_answer("repeat_row", "stacks the row as a column: [columns, rows]")
+def stacks_row_column_columns_rows(row, rows):
     return tf.broadcast_to(row[:, None], [tf.shape(row)[0], rows])
 
 
-@wrong_answer("tf.repeat: repeats each element in place instead of the whole pattern")
-def tile_pattern(pattern, times_down, times_across):
+@wrong_answer("tile_pattern", "tf.repeat: repeats each element in place instead of the whole pattern")
+def tf_repeat_repeats_each_element(pattern, times_down, times_across):
     return tf.repeat(tf.repeat(pattern, times_down, axis=0), times_across, axis=1)
 
 
-@wrong_answer("multiples in the wrong order: [times_across, times_down]")
-def tile_pattern(pattern, times_down, times_across):  # noqa: F811
+@wrong_answer("tile_pattern", "multiples in the wrong order: [times_across, times_down]")
+def multiples_wrong_order_times_across(pattern, times_down, times_across):
     return tf.tile(pattern, [times_across, times_down])
 
 
-@wrong_answer("hard-codes 3 channels: tf.reshape(images, [batch, -1, 3])")
-def flatten_pixels(images):  # noqa: F811
+@wrong_answer("flatten_pixels", "hard-codes 3 channels: tf.reshape(images, [batch, -1, 3])")
+def hard_codes_3_channels_tf(images):
     return tf.reshape(images, [tf.shape(images)[0], -1, 3])
 
 
-@wrong_answer("tf.transpose without perm: reverses every axis")
-def channels_first(images):  # noqa: F811
+@wrong_answer("channels_first", "tf.transpose without perm: reverses every axis")
+def tf_transpose_without_perm_reverses(images):
     return tf.transpose(images)
 
 
-@wrong_answer("tf.transpose of a vector: a no-op, still [n]")
-def as_column(values):  # noqa: F811
+@wrong_answer("as_column", "tf.transpose of a vector: a no-op, still [n]")
+def tf_transpose_vector_no_op(values):
     return tf.transpose(values)
 
 
-@wrong_answer("zips the reversed shapes without padding: drops the longer shape's leading axes")
-def broadcast_shape(a, b):  # noqa: F811
+@wrong_answer("broadcast_shape", "zips the reversed shapes without padding: drops the longer shape's leading axes")
+def zips_reversed_shapes_without_padding(a, b):
     result = []
     for x, y in zip(reversed(tuple(a)), reversed(tuple(b))):
         if x != y and 1 not in (x, y):
@@ -145,11 +145,11 @@ def broadcast_shape(a, b):  # noqa: F811
     return tuple(reversed(result))
 
 
-@wrong_answer("tf.stack([row] * rows): a Python list of copies, which fails for zero rows")
-def repeat_row(row, rows):  # noqa: F811
+@wrong_answer("repeat_row", "tf.stack([row] * rows): a Python list of copies, which fails for zero rows")
+def tf_stack_row_rows_python(row, rows):
     return tf.stack([row] * rows)
 
 
-@wrong_answer("tf.repeat(row, rows): repeats each element, one long vector")
-def repeat_row(row, rows):  # noqa: F811
+@wrong_answer("repeat_row", "tf.repeat(row, rows): repeats each element, one long vector")
+def tf_repeat_row_rows_repeats(row, rows):
     return tf.repeat(row, rows)

@@ -5,124 +5,124 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("averages each student over subjects (axis=1)")
-def subject_means(scores):
+@wrong_answer("subject_means", "averages each student over subjects (axis=1)")
+def averages_each_student_over_subjects(scores):
     return tf.reduce_mean(tf.cast(scores, tf.float32), axis=1)
 
 
-@wrong_answer("reduce_mean on the int tensor, cast afterwards: integer division truncates")
-def subject_means(scores):  # noqa: F811
+@wrong_answer("subject_means", "reduce_mean on the int tensor, cast afterwards: integer division truncates")
+def reduce_mean_int_tensor_cast(scores):
     return tf.cast(tf.reduce_mean(scores, axis=0), tf.float32)
 
 
-@wrong_answer("axis=1 instead of axis=-1: wrong for 3-D input")
-def value_range(values):
+@wrong_answer("value_range", "axis=1 instead of axis=-1: wrong for 3-D input")
+def axis_1_instead_axis_1(values):
     return tf.reduce_max(values, axis=1) - tf.reduce_min(values, axis=1)
 
 
-@wrong_answer("no axis: one spread for the whole tensor")
-def value_range(values):  # noqa: F811
+@wrong_answer("value_range", "no axis: one spread for the whole tensor")
+def no_axis_one_spread_whole(values):
     return tf.reduce_max(values) - tf.reduce_min(values)
 
 
-@wrong_answer("L2 without the square root (sum of squares)")
-def vector_norms(vectors):
+@wrong_answer("vector_norms", "L2 without the square root (sum of squares)")
+def l2_without_square_root_sum(vectors):
     return (tf.norm(vectors, ord=1, axis=1), tf.reduce_sum(tf.square(vectors), axis=1),
             tf.norm(vectors, ord=float("inf"), axis=1))
 
 
-@wrong_answer("L1 and infinity norms forget the absolute value")
-def vector_norms(vectors):  # noqa: F811
+@wrong_answer("vector_norms", "L1 and infinity norms forget the absolute value")
+def l1_infinity_norms_forget_absolute(vectors):
     return tf.reduce_sum(vectors, axis=1), tf.norm(vectors, axis=1), tf.reduce_max(vectors, axis=1)
 
 
-@wrong_answer("norms over columns (axis=0)")
-def vector_norms(vectors):  # noqa: F811
+@wrong_answer("vector_norms", "norms over columns (axis=0)")
+def norms_over_columns_axis_0(vectors):
     return (tf.norm(vectors, ord=1, axis=0), tf.norm(vectors, ord=2, axis=0),
             tf.norm(vectors, ord=float("inf"), axis=0))
 
 
-@wrong_answer("argmax's default int64 output")
-def best_and_worst_class(probs):
+@wrong_answer("best_and_worst_class", "argmax's default int64 output")
+def argmax_default_int64_output(probs):
     return tf.argmax(probs, axis=-1), tf.argmin(probs, axis=-1)
 
 
-@wrong_answer("argmax along axis 0 (tf.argmax's default): the best example per class")
-def best_and_worst_class(probs):  # noqa: F811
+@wrong_answer("best_and_worst_class", "argmax along axis 0 (tf.argmax's default): the best example per class")
+def argmax_along_axis_0_tf(probs):
     return (tf.argmax(probs, axis=0, output_type=tf.int32), tf.argmin(probs, axis=0, output_type=tf.int32))
 
 
-@wrong_answer("averages the 0/1 hits as int32: truncates to 0")
-def accuracy(logits, labels):
+@wrong_answer("accuracy", "averages the 0/1 hits as int32: truncates to 0")
+def averages_0_1_hits_int32(logits, labels):
     predicted = tf.argmax(logits, axis=-1, output_type=tf.int32)
     return float(tf.reduce_mean(tf.cast(tf.equal(predicted, labels), tf.int32)))
 
 
-@wrong_answer("returns a scalar tensor instead of a Python float")
-def accuracy(logits, labels):  # noqa: F811
+@wrong_answer("accuracy", "returns a scalar tensor instead of a Python float")
+def returns_scalar_tensor_instead_python(logits, labels):
     predicted = tf.argmax(logits, axis=-1, output_type=tf.int32)
     return tf.reduce_mean(tf.cast(tf.equal(predicted, labels), tf.float32))
 
 
-@wrong_answer("compares the highest score itself with the label, not its class")
-def accuracy(logits, labels):  # noqa: F811
+@wrong_answer("accuracy", "compares the highest score itself with the label, not its class")
+def compares_highest_score_itself_label(logits, labels):
     predicted = tf.cast(tf.reduce_max(logits, axis=-1), tf.int32)
     return float(tf.reduce_mean(tf.cast(tf.equal(predicted, labels), tf.float32)))
 
 
-@wrong_answer("sorted vocabulary (numpy's np.unique order), codes into it")
-def encode_labels(labels):
+@wrong_answer("encode_labels", "sorted vocabulary (numpy's np.unique order), codes into it")
+def sorted_vocabulary_numpy_np_unique(labels):
     vocabulary = tf.sort(tf.unique(labels).y)
     codes = tf.searchsorted(vocabulary, labels, out_type=tf.int32)
     return vocabulary, codes
 
 
-@wrong_answer("returns the positions of first appearance as codes, not vocabulary indices")
-def encode_labels(labels):  # noqa: F811
+@wrong_answer("encode_labels", "returns the positions of first appearance as codes, not vocabulary indices")
+def returns_positions_first_appearance_codes(labels):
     vocabulary, codes = tf.unique(labels)
     return vocabulary, tf.range(tf.size(codes))
 
 
-@wrong_answer("tf.gather(codes, vocabulary): arguments swapped")
-def decode_labels(vocabulary, codes):
+@wrong_answer("decode_labels", "tf.gather(codes, vocabulary): arguments swapped")
+def tf_gather_codes_vocabulary_arguments(vocabulary, codes):
     return tf.gather(codes, vocabulary)
 
 
-@wrong_answer("returns the first len(codes) vocabulary entries, ignoring the codes' order")
-def decode_labels(vocabulary, codes):  # noqa: F811
+@wrong_answer("decode_labels", "returns the first len(codes) vocabulary entries, ignoring the codes' order")
+def returns_first_len_codes_vocabulary(vocabulary, codes):
     return tf.gather(vocabulary, tf.range(tf.size(codes)) % tf.size(vocabulary))
 
 
-@wrong_answer("multiplies only the first pair of matrices (assumes a batch of 1)")
-def batch_matmul(a, b):
+@wrong_answer("batch_matmul", "multiplies only the first pair of matrices (assumes a batch of 1)")
+def multiplies_only_first_pair_matrices(a, b):
     return tf.matmul(a[:1], b[:1])
 
 
-@wrong_answer("tf.tensordot(a, b, axes=1): multiplies across batches, shape [batch, n, batch, m]")
-def batch_matmul(a, b):  # noqa: F811
+@wrong_answer("batch_matmul", "tf.tensordot(a, b, axes=1): multiplies across batches, shape [batch, n, batch, m]")
+def tf_tensordot_b_axes_1(a, b):
     return tf.tensordot(a, b, axes=1)
 
 
-@wrong_answer("L2 without an axis: one norm for the whole batch")
-def vector_norms(vectors):  # noqa: F811
+@wrong_answer("vector_norms", "L2 without an axis: one norm for the whole batch")
+def l2_without_axis_one_norm(vectors):
     return (tf.norm(vectors, ord=1, axis=1), tf.norm(vectors),
             tf.norm(vectors, ord=float("inf"), axis=1))
 
 
-@wrong_answer("last entries of tf.argsort: on a tie the last class wins")
-def best_and_worst_class(probs):  # noqa: F811
+@wrong_answer("best_and_worst_class", "last entries of tf.argsort: on a tie the last class wins")
+def last_entries_tf_argsort_tie(probs):
     best = tf.argsort(probs, axis=-1)[:, -1]
     worst = tf.argsort(probs, axis=-1, direction="DESCENDING")[:, -1]
     return best, worst
 
 
-@wrong_answer("returns .numpy() of the mean: a numpy float32, not a Python float")
-def accuracy(logits, labels):  # noqa: F811
+@wrong_answer("accuracy", "returns .numpy() of the mean: a numpy float32, not a Python float")
+def returns_numpy_mean_numpy_float32(logits, labels):
     predicted = tf.argmax(logits, axis=-1, output_type=tf.int32)
     return tf.reduce_mean(tf.cast(tf.equal(predicted, labels), tf.float32)).numpy()
 
 
-@wrong_answer("tf.unique with out_idx=tf.int64: codes come back int64")
-def encode_labels(labels):  # noqa: F811
+@wrong_answer("encode_labels", "tf.unique with out_idx=tf.int64: codes come back int64")
+def tf_unique_out_idx_tf(labels):
     vocabulary, codes = tf.unique(labels, out_idx=tf.int64)
     return vocabulary, codes

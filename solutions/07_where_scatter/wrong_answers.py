@@ -5,103 +5,103 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("keeps only the first column of the coordinates: row numbers only")
-def true_positions(mask):
+@wrong_answer("true_positions", "keeps only the first column of the coordinates: row numbers only")
+def keeps_only_first_column_coordinates(mask):
     return tf.where(mask)[:, 0]
 
 
-@wrong_answer("transposed: [rank, count] like numpy's nonzero")
-def true_positions(mask):  # noqa: F811
+@wrong_answer("true_positions", "transposed: [rank, count] like numpy's nonzero")
+def transposed_rank_count_like_numpy(mask):
     return tf.transpose(tf.where(mask))
 
 
-@wrong_answer("<= 0: replaces a real score of zero")
-def replace_negatives(scores, fill):
+@wrong_answer("replace_negatives", "<= 0: replaces a real score of zero")
+def w_0_replaces_real_score_zero(scores, fill):
     return tf.where(scores <= 0, tf.cast(fill, scores.dtype), scores)
 
 
-@wrong_answer("branches swapped: keeps the negatives, replaces the rest")
-def replace_negatives(scores, fill):  # noqa: F811
+@wrong_answer("replace_negatives", "branches swapped: keeps the negatives, replaces the rest")
+def branches_swapped_keeps_negatives_replaces(scores, fill):
     return tf.where(scores < 0, scores, tf.cast(fill, scores.dtype))
 
 
-@wrong_answer("tf.maximum(scores, fill): also raises low positive scores to fill")
-def replace_negatives(scores, fill):  # noqa: F811
+@wrong_answer("replace_negatives", "tf.maximum(scores, fill): also raises low positive scores to fill")
+def tf_maximum_scores_fill_also(scores, fill):
     return tf.maximum(scores, tf.cast(fill, scores.dtype))
 
 
-@wrong_answer("plain division: inf or nan where the denominator is 0")
-def safe_divide(numerators, denominators):
+@wrong_answer("safe_divide", "plain division: inf or nan where the denominator is 0")
+def plain_division_inf_nan_where(numerators, denominators):
     return numerators / denominators
 
 
-@wrong_answer("divide_no_nan by |denominator|: loses the sign of a negative denominator")
-def safe_divide(numerators, denominators):  # noqa: F811
+@wrong_answer("safe_divide", "divide_no_nan by |denominator|: loses the sign of a negative denominator")
+def divide_no_nan_denominator_loses(numerators, denominators):
     return tf.math.divide_no_nan(numerators, tf.abs(denominators))
 
 
-@wrong_answer("tensor_scatter_nd_update onto zeros: a repeated position keeps only one value")
-def score_sheet(positions, points, shape):
+@wrong_answer("score_sheet", "tensor_scatter_nd_update onto zeros: a repeated position keeps only one value")
+def tensor_scatter_nd_update_onto(positions, points, shape):
     return tf.tensor_scatter_nd_update(tf.zeros(shape, points.dtype), positions, points)
 
 
-@wrong_answer("reads positions as (subject, student)")
-def score_sheet(positions, points, shape):  # noqa: F811
+@wrong_answer("score_sheet", "reads positions as (subject, student)")
+def reads_positions_subject_student(positions, points, shape):
     return tf.scatter_nd(positions[:, ::-1], points, shape)
 
 
-@wrong_answer("meshgrid with indexing='ij': [width, height, 2]")
-def coordinate_grid(xs, ys):
+@wrong_answer("coordinate_grid", "meshgrid with indexing='ij': [width, height, 2]")
+def meshgrid_indexing_ij_width_height(xs, ys):
     x, y = tf.meshgrid(xs, ys, indexing="ij")
     return tf.stack([x, y], axis=-1)
 
 
-@wrong_answer("stacks (y, x) instead of (x, y)")
-def coordinate_grid(xs, ys):  # noqa: F811
+@wrong_answer("coordinate_grid", "stacks (y, x) instead of (x, y)")
+def stacks_y_x_instead_x(xs, ys):
     x, y = tf.meshgrid(xs, ys)
     return tf.stack([y, x], axis=-1)
 
 
-@wrong_answer("stacks on axis 0: [2, height, width]")
-def coordinate_grid(xs, ys):  # noqa: F811
+@wrong_answer("coordinate_grid", "stacks on axis 0: [2, height, width]")
+def stacks_axis_0_2_height(xs, ys):
     x, y = tf.meshgrid(xs, ys)
     return tf.stack([x, y], axis=0)
 
 
-@wrong_answer("calls function(y, x): arguments swapped")
-def evaluate_on_grid(function, xs, ys):
+@wrong_answer("evaluate_on_grid", "calls function(y, x): arguments swapped")
+def calls_function_y_x_arguments(function, xs, ys):
     x, y = tf.meshgrid(xs, ys)
     return function(y, x)
 
 
-@wrong_answer("calls the function on the 1-D axes: broadcasts xs against ys without a grid")
-def evaluate_on_grid(function, xs, ys):  # noqa: F811
+@wrong_answer("evaluate_on_grid", "calls the function on the 1-D axes: broadcasts xs against ys without a grid")
+def calls_function_1_d_axes(function, xs, ys):
     return function(xs[:, None], ys[None, :])
 
 
-@wrong_answer("casts the coordinates to int32")
-def true_positions(mask):  # noqa: F811
+@wrong_answer("true_positions", "casts the coordinates to int32")
+def casts_coordinates_int32(mask):
     return tf.cast(tf.where(mask), tf.int32)
 
 
-@wrong_answer("adds a small epsilon to the denominator: huge values instead of 0")
-def safe_divide(numerators, denominators):  # noqa: F811
+@wrong_answer("safe_divide", "adds a small epsilon to the denominator: huge values instead of 0")
+def adds_small_epsilon_denominator_huge(numerators, denominators):
     return numerators / (denominators + 1e-7)
 
 
-@wrong_answer("tf.SparseTensor then tf.sparse.to_dense: repeated positions are not summed")
-def score_sheet(positions, points, shape):  # noqa: F811
+@wrong_answer("score_sheet", "tf.SparseTensor then tf.sparse.to_dense: repeated positions are not summed")
+def tf_sparsetensor_tf_sparse_dense(positions, points, shape):
     sparse = tf.SparseTensor(tf.cast(positions, tf.int64), points, tf.cast(shape, tf.int64))
     return tf.sparse.to_dense(tf.sparse.reorder(sparse), validate_indices=False)
 
 
-@wrong_answer("tf.meshgrid(ys, xs): [width, height, 2] with the coordinates swapped")
-def coordinate_grid(xs, ys):  # noqa: F811
+@wrong_answer("coordinate_grid", "tf.meshgrid(ys, xs): [width, height, 2] with the coordinates swapped")
+def tf_meshgrid_ys_xs_width(xs, ys):
     y, x = tf.meshgrid(ys, xs)
     return tf.stack([x, y], axis=-1)
 
 
-@wrong_answer("meshgrid with indexing='ij': the result is [width, height]")
-def evaluate_on_grid(function, xs, ys):  # noqa: F811
+@wrong_answer("evaluate_on_grid", "meshgrid with indexing='ij': the result is [width, height]")
+def meshgrid_indexing_ij_result_width(function, xs, ys):
     x, y = tf.meshgrid(xs, ys, indexing="ij")
     return function(x, y)

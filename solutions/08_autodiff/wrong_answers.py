@@ -6,23 +6,23 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("forgets tape.watch: the tape ignores a constant and the gradient is None")
-def value_and_gradient(function, x):
+@wrong_answer("value_and_gradient", "forgets tape.watch: the tape ignores a constant and the gradient is None")
+def forgets_tape_watch_tape_ignores(function, x):
     with tf.GradientTape() as tape:
         value = function(x)
     return value, tape.gradient(value, x)
 
 
-@wrong_answer("a plain (non-persistent) tape: the second gradient call raises")
-def gradients_of_each(functions, x):
+@wrong_answer("gradients_of_each", "a plain (non-persistent) tape: the second gradient call raises")
+def plain_non_persistent_tape_second(functions, x):
     with tf.GradientTape() as tape:
         tape.watch(x)
         values = [function(x) for function in functions]
     return [tape.gradient(value, x) for value in values]
 
 
-@wrong_answer("asks for the gradient of the whole list at once: every entry is the sum of the gradients")
-def gradients_of_each(functions, x):  # noqa: F811
+@wrong_answer("gradients_of_each", "asks for the gradient of the whole list at once: every entry is the sum of the gradients")
+def asks_gradient_whole_list_once(functions, x):
     with tf.GradientTape() as tape:
         tape.watch(x)
         values = [function(x) for function in functions]
@@ -30,8 +30,8 @@ def gradients_of_each(functions, x):  # noqa: F811
     return [total for _ in functions]
 
 
-@wrong_answer("the outer tape differentiates f again instead of f': returns f' twice")
-def second_derivative(function, x):
+@wrong_answer("second_derivative", "the outer tape differentiates f again instead of f': returns f' twice")
+def outer_tape_differentiates_f_again(function, x):
     with tf.GradientTape() as outer:
         outer.watch(x)
         with tf.GradientTape() as inner:
@@ -41,8 +41,8 @@ def second_derivative(function, x):
     return first, outer.gradient(y, x)
 
 
-@wrong_answer("forward difference (f(x+e) - f(x)) / e instead of the central difference")
-def numerical_gradient(function, x, epsilon=1e-4):
+@wrong_answer("numerical_gradient", "forward difference (f(x+e) - f(x)) / e instead of the central difference")
+def forward_difference_f_x_e(function, x, epsilon=1e-4):
     x = np.asarray(x, dtype=np.float64)
     gradient = np.zeros_like(x)
     for index in np.ndindex(x.shape):
@@ -52,8 +52,8 @@ def numerical_gradient(function, x, epsilon=1e-4):
     return gradient
 
 
-@wrong_answer("divides the central difference by epsilon instead of 2 * epsilon")
-def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
+@wrong_answer("numerical_gradient", "divides the central difference by epsilon instead of 2 * epsilon")
+def divides_central_difference_epsilon_instead(function, x, epsilon=1e-4):
     x = np.asarray(x, dtype=np.float64)
     gradient = np.zeros_like(x)
     for index in np.ndindex(x.shape):
@@ -63,8 +63,8 @@ def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
     return gradient
 
 
-@wrong_answer("nudges x in place and never puts it back: the caller's x ends up changed")
-def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
+@wrong_answer("numerical_gradient", "nudges x in place and never puts it back: the caller's x ends up changed")
+def nudges_x_place_never_puts(function, x, epsilon=1e-4):
     gradient = np.zeros_like(x)
     for index in np.ndindex(x.shape):
         x[index] += epsilon
@@ -75,8 +75,8 @@ def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
     return gradient
 
 
-@wrong_answer("ignores epsilon: always nudges by 1e-4")
-def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
+@wrong_answer("numerical_gradient", "ignores epsilon: always nudges by 1e-4")
+def ignores_epsilon_always_nudges_1e(function, x, epsilon=1e-4):
     x = np.asarray(x, dtype=np.float64)
     gradient = np.zeros_like(x)
     for index in np.ndindex(x.shape):
@@ -86,35 +86,35 @@ def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
     return gradient
 
 
-@wrong_answer("the mean difference instead of the largest: one bad element hides among good ones")
-def max_gradient_error(function, x):
+@wrong_answer("max_gradient_error", "the mean difference instead of the largest: one bad element hides among good ones")
+def mean_difference_instead_largest_one(function, x):
     _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float64))
     check = numerical_gradient(lambda point: function(tf.constant(point, tf.float64)), x)
     return float(np.mean(np.abs(tape_gradient.numpy() - check)))
 
 
-@wrong_answer("returns a scalar tensor instead of a Python float")
-def max_gradient_error(function, x):  # noqa: F811
+@wrong_answer("max_gradient_error", "returns a scalar tensor instead of a Python float")
+def returns_scalar_tensor_instead_python(function, x):
     _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float64))
     check = numerical_gradient(lambda point: function(tf.constant(point, tf.float64)), x)
     return tf.reduce_max(tf.abs(tape_gradient - check))
 
 
-@wrong_answer("the base-10 logarithm instead of the natural one")
-def notes_function(x1, x2):
+@wrong_answer("notes_function", "the base-10 logarithm instead of the natural one")
+def base_10_logarithm_instead_natural(x1, x2):
     return tf.math.log(x1) / tf.math.log(10.0) + x1 * x2 - tf.sin(x2)
 
 
-@wrong_answer("one ForwardAccumulator with tangents on both inputs: both 'partials' are their sum")
-def forward_mode_partials(x1, x2):
+@wrong_answer("forward_mode_partials", "one ForwardAccumulator with tangents on both inputs: both 'partials' are their sum")
+def one_forwardaccumulator_tangents_both_inputs(x1, x2):
     with tf.autodiff.ForwardAccumulator(primals=[x1, x2], tangents=[tf.ones_like(x1), tf.ones_like(x2)]) as acc:
         y = notes_function(x1, x2)
     both = acc.jvp(y)
     return y, both, both
 
 
-@wrong_answer("returns the partials in the order (dy_dx2, dy_dx1)")
-def reverse_mode_partials(x1, x2):
+@wrong_answer("reverse_mode_partials", "returns the partials in the order (dy_dx2, dy_dx1)")
+def returns_partials_order_dy_dx2(x1, x2):
     with tf.GradientTape() as tape:
         tape.watch([x1, x2])
         y = notes_function(x1, x2)
@@ -122,16 +122,16 @@ def reverse_mode_partials(x1, x2):
     return y, dy_dx2, dy_dx1
 
 
-@wrong_answer("calls function(x) before opening the tape: nothing is recorded, the gradient is None")
-def value_and_gradient(function, x):  # noqa: F811
+@wrong_answer("value_and_gradient", "calls function(x) before opening the tape: nothing is recorded, the gradient is None")
+def calls_function_x_before_opening(function, x):
     value = function(x)
     with tf.GradientTape() as tape:
         tape.watch(x)
     return value, tape.gradient(value, x)
 
 
-@wrong_answer("asks the inner tape for f' after leaving the outer tape: the outer tape never saw it")
-def second_derivative(function, x):  # noqa: F811
+@wrong_answer("second_derivative", "asks the inner tape for f' after leaving the outer tape: the outer tape never saw it")
+def asks_inner_tape_f_after(function, x):
     with tf.GradientTape() as outer:
         outer.watch(x)
         with tf.GradientTape() as inner:
@@ -141,8 +141,8 @@ def second_derivative(function, x):  # noqa: F811
     return first, outer.gradient(first, x)
 
 
-@wrong_answer("loops over range(len(x)): nudges a whole row at once on a 2-D x")
-def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
+@wrong_answer("numerical_gradient", "loops over range(len(x)): nudges a whole row at once on a 2-D x")
+def loops_over_range_len_x(function, x, epsilon=1e-4):
     x = np.asarray(x, dtype=np.float64)
     gradient = np.zeros_like(x)
     for index in range(len(x)):
@@ -152,27 +152,27 @@ def numerical_gradient(function, x, epsilon=1e-4):  # noqa: F811
     return gradient
 
 
-@wrong_answer("checks in float32: rounding in the numerical gradient swamps the comparison")
-def max_gradient_error(function, x):  # noqa: F811
+@wrong_answer("max_gradient_error", "checks in float32: rounding in the numerical gradient swamps the comparison")
+def checks_float32_rounding_numerical_gradient(function, x):
     _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float32))
     check = numerical_gradient(lambda point: function(tf.constant(point, tf.float32)), x)
     return float(np.max(np.abs(tape_gradient.numpy() - check)))
 
 
-@wrong_answer("forgets the absolute value: the largest signed difference misses a gradient that is too small")
-def max_gradient_error(function, x):  # noqa: F811
+@wrong_answer("max_gradient_error", "forgets the absolute value: the largest signed difference misses a gradient that is too small")
+def forgets_absolute_value_largest_signed(function, x):
     _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float64))
     check = numerical_gradient(lambda point: function(tf.constant(point, tf.float64)), x)
     return float(np.max(tape_gradient.numpy() - check))
 
 
-@wrong_answer("np.log instead of tf.math.log: the value is right, but the tape cannot see through numpy")
-def notes_function(x1, x2):  # noqa: F811
+@wrong_answer("notes_function", "np.log instead of tf.math.log: the value is right, but the tape cannot see through numpy")
+def np_log_instead_tf_math(x1, x2):
     return np.log(x1) + x1 * x2 - tf.sin(x2)
 
 
-@wrong_answer("tangents=x1 instead of ones: the jvp is scaled by the point itself")
-def forward_mode_partials(x1, x2):  # noqa: F811
+@wrong_answer("forward_mode_partials", "tangents=x1 instead of ones: the jvp is scaled by the point itself")
+def tangents_x1_instead_ones_jvp(x1, x2):
     with tf.autodiff.ForwardAccumulator(primals=x1, tangents=x1) as accumulator:
         y = notes_function(x1, x2)
     dy_dx1 = accumulator.jvp(y)
@@ -181,8 +181,8 @@ def forward_mode_partials(x1, x2):  # noqa: F811
     return y, dy_dx1, accumulator.jvp(y)
 
 
-@wrong_answer("watches x1 only: the gradient with respect to x2 is None")
-def reverse_mode_partials(x1, x2):  # noqa: F811
+@wrong_answer("reverse_mode_partials", "watches x1 only: the gradient with respect to x2 is None")
+def watches_x1_only_gradient_respect(x1, x2):
     with tf.GradientTape() as tape:
         tape.watch(x1)
         y = notes_function(x1, x2)

@@ -5,51 +5,51 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("root mean squared error: takes the square root of the mean")
-def mse_loss(w, b, x, y):
+@wrong_answer("mse_loss", "root mean squared error: takes the square root of the mean")
+def root_mean_squared_error_takes(w, b, x, y):
     return tf.sqrt(tf.reduce_mean(tf.square(w * x + b - y)))
 
 
-@wrong_answer("drops the factor 2 of the derivative of a square")
-def gradients(w, b, x, y):
+@wrong_answer("gradients", "drops the factor 2 of the derivative of a square")
+def drops_factor_2_derivative_square(w, b, x, y):
     error = w * x + b - y
     return tf.reduce_mean(error * x), tf.reduce_mean(error)
 
 
-@wrong_answer("sums instead of averaging: forgets the 1/n")
-def gradients(w, b, x, y):  # noqa: F811
+@wrong_answer("gradients", "sums instead of averaging: forgets the 1/n")
+def sums_instead_averaging_forgets_1(w, b, x, y):
     error = w * x + b - y
     return 2.0 * tf.reduce_sum(error * x), 2.0 * tf.reduce_sum(error)
 
 
-@wrong_answer("multiplies the bias gradient by x too")
-def gradients(w, b, x, y):  # noqa: F811
+@wrong_answer("gradients", "multiplies the bias gradient by x too")
+def multiplies_bias_gradient_x_too(w, b, x, y):
     error = w * x + b - y
     return 2.0 * tf.reduce_mean(error * x), 2.0 * tf.reduce_mean(error * x)
 
 
-@wrong_answer("error as (y - prediction) without flipping the step: climbs the loss")
-def gradients(w, b, x, y):  # noqa: F811
+@wrong_answer("gradients", "error as (y - prediction) without flipping the step: climbs the loss")
+def error_y_prediction_without_flipping(w, b, x, y):
     error = y - (w * x + b)
     return 2.0 * tf.reduce_mean(error * x), 2.0 * tf.reduce_mean(error)
 
 
-@wrong_answer("adds the gradient: w + lr * gradient")
-def gradient_descent_step(w, b, x, y, lr):
+@wrong_answer("gradient_descent_step", "adds the gradient: w + lr * gradient")
+def adds_gradient_w_lr_gradient(w, b, x, y, lr):
     grad_w, grad_b = gradients(w, b, x, y)
     return w + lr * grad_w, b + lr * grad_b
 
 
-@wrong_answer("returns tensors where Python floats were asked for")
-def fit_by_hand(x, y, lr, steps):
+@wrong_answer("fit_by_hand", "returns tensors where Python floats were asked for")
+def returns_tensors_where_python_floats(x, y, lr, steps):
     w, b = tf.constant(0.0), tf.constant(0.0)
     for _ in range(steps):
         w, b = gradient_descent_step(w, b, x, y, lr)
     return w, b
 
 
-@wrong_answer("the loss inside the tape is a sum, not a mean: gradients n times too large")
-def fit_with_tape(x, y, lr, steps):
+@wrong_answer("fit_with_tape", "the loss inside the tape is a sum, not a mean: gradients n times too large")
+def loss_inside_tape_sum_not(x, y, lr, steps):
     w, b = tf.Variable(0.0), tf.Variable(0.0)
     for _ in range(steps):
         with tf.GradientTape() as tape:
@@ -60,8 +60,8 @@ def fit_with_tape(x, y, lr, steps):
     return float(w), float(b)
 
 
-@wrong_answer("tape_gradients swaps the pair: (d loss / d b, d loss / d w)")
-def tape_gradients(w, b, x, y):
+@wrong_answer("tape_gradients", "tape_gradients swaps the pair: (d loss / d b, d loss / d w)")
+def tape_gradients_swaps_pair_d(w, b, x, y):
     w, b = tf.Variable(float(w)), tf.Variable(float(b))
     with tf.GradientTape() as tape:
         loss = mse_loss(w, b, x, y)
@@ -69,16 +69,16 @@ def tape_gradients(w, b, x, y):
     return grad_b, grad_w
 
 
-@wrong_answer("off by one: range(steps - 1) takes one step too few")
-def fit_by_hand(x, y, lr, steps):  # noqa: F811
+@wrong_answer("fit_by_hand", "off by one: range(steps - 1) takes one step too few")
+def off_one_range_steps_1(x, y, lr, steps):
     w, b = tf.constant(0.0), tf.constant(0.0)
     for _ in range(steps - 1):
         w, b = gradient_descent_step(w, b, x, y, lr)
     return float(w), float(b)
 
 
-@wrong_answer("w = w - lr * grad instead of assign_sub: w becomes a plain tensor the tape no longer watches")
-def fit_with_tape(x, y, lr, steps):  # noqa: F811
+@wrong_answer("fit_with_tape", "w = w - lr * grad instead of assign_sub: w becomes a plain tensor the tape no longer watches")
+def w_w_lr_grad_instead(x, y, lr, steps):
     w, b = tf.Variable(0.0), tf.Variable(0.0)
     for _ in range(steps):
         with tf.GradientTape() as tape:
@@ -89,8 +89,8 @@ def fit_with_tape(x, y, lr, steps):  # noqa: F811
     return float(w), float(b)
 
 
-@wrong_answer("tape over tf.constant without tape.watch: the tape returns None gradients")
-def tape_gradients(w, b, x, y):  # noqa: F811
+@wrong_answer("tape_gradients", "tape over tf.constant without tape.watch: the tape returns None gradients")
+def tape_over_tf_constant_without(w, b, x, y):
     w, b = tf.constant(float(w)), tf.constant(float(b))
     with tf.GradientTape() as tape:
         loss = mse_loss(w, b, x, y)

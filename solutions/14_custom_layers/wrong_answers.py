@@ -27,23 +27,23 @@ class _Dense(keras.layers.Layer):
         return config
 
 
-@wrong_answer("missing bias: call returns activation(x @ kernel)")
+@wrong_answer("MyDense", "missing bias: call returns activation(x @ kernel)")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):
+class missing_bias_call_returns_activation(_Dense):
     def call(self, inputs):
         return self.activation(keras.ops.matmul(inputs, self.kernel))
 
 
-@wrong_answer("forgotten activation: call returns x @ kernel + bias whatever activation was asked")
+@wrong_answer("MyDense", "forgotten activation: call returns x @ kernel + bias whatever activation was asked")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class forgotten_activation_call_returns_x(_Dense):
     def call(self, inputs):
         return keras.ops.matmul(inputs, self.kernel) + self.bias
 
 
-@wrong_answer("transposed kernel [units, input_dim], multiplied as x @ kernel.T")
+@wrong_answer("MyDense", "transposed kernel [units, input_dim], multiplied as x @ kernel.T")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class transposed_kernel_units_input_dim(_Dense):
     def build(self, input_shape):
         self.kernel = self.add_weight(shape=(self.units, input_shape[-1]), initializer="glorot_uniform",
                                       trainable=True, name="kernel")
@@ -53,45 +53,45 @@ class MyDense(_Dense):  # noqa: F811
         return self.activation(keras.ops.matmul(inputs, keras.ops.transpose(self.kernel)) + self.bias)
 
 
-@wrong_answer("non-trainable weights: add_weight(..., trainable=False)")
+@wrong_answer("MyDense", "non-trainable weights: add_weight(..., trainable=False)")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class non_trainable_weights_add_weight(_Dense):
     def build(self, input_shape):
         self.kernel = self.add_weight(shape=(input_shape[-1], self.units), initializer="glorot_uniform",
                                       trainable=False, name="kernel")
         self.bias = self.add_weight(shape=(self.units,), initializer="zeros", trainable=False, name="bias")
 
 
-@wrong_answer("kernel initialised with zeros: every unit starts (and stays) the same")
+@wrong_answer("MyDense", "kernel initialised with zeros: every unit starts (and stays) the same")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class kernel_initialised_zeros_every_unit(_Dense):
     def build(self, input_shape):
         self.kernel = self.add_weight(shape=(input_shape[-1], self.units), initializer="zeros",
                                       trainable=True, name="kernel")
         self.bias = self.add_weight(shape=(self.units,), initializer="zeros", trainable=True, name="bias")
 
 
-@wrong_answer("get_config without units: from_config cannot rebuild the layer")
+@wrong_answer("MyDense", "get_config without units: from_config cannot rebuild the layer")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class get_config_without_units_config(_Dense):
     def get_config(self):
         config = super(_Dense, self).get_config()
         config.update({"activation": keras.activations.serialize(self.activation)})
         return config
 
 
-@wrong_answer("get_config without the activation: the copy from from_config has none")
+@wrong_answer("MyDense", "get_config without the activation: the copy from from_config has none")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class get_config_without_activation_copy(_Dense):
     def get_config(self):
         config = super(_Dense, self).get_config()
         config.update({"units": self.units})
         return config
 
 
-@wrong_answer("MyModel without activations in the hidden layers (five stacked linear maps)")
+@wrong_answer("MyModel", "MyModel without activations in the hidden layers (five stacked linear maps)")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyModel(keras.Model):
+class mymodel_without_activations_hidden_layers(keras.Model):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.fc1, self.fc2, self.fc3, self.fc4, self.fc5 = (_Dense(units) for units in (256, 128, 64, 32, 10))
@@ -100,9 +100,9 @@ class MyModel(keras.Model):
         return self.fc5(self.fc4(self.fc3(self.fc2(self.fc1(inputs)))))
 
 
-@wrong_answer("MyModel applies ReLU on the logits too")
+@wrong_answer("MyModel", "MyModel applies ReLU on the logits too")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyModel(keras.Model):  # noqa: F811
+class mymodel_applies_relu_logits_too(keras.Model):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.fc1, self.fc2, self.fc3, self.fc4, self.fc5 = (
@@ -112,46 +112,46 @@ class MyModel(keras.Model):  # noqa: F811
         return self.fc5(self.fc4(self.fc3(self.fc2(self.fc1(inputs)))))
 
 
-@wrong_answer("count without the +1: forgets the biases")
-def count_dense_params(layer_sizes):
+@wrong_answer("count_dense_params", "count without the +1: forgets the biases")
+def count_without_1_forgets_biases(layer_sizes):
     return sum(n_in * n_out for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))
 
 
-@wrong_answer("counts the input as a layer: (0 + 1) * input extra biases")
-def count_dense_params(layer_sizes):  # noqa: F811
+@wrong_answer("count_dense_params", "counts the input as a layer: (0 + 1) * input extra biases")
+def counts_input_layer_0_1(layer_sizes):
     return sum((n_in + 1) * n_out for n_in, n_out in zip([0] + list(layer_sizes[:-1]), layer_sizes))
 
 
-@wrong_answer("input_dim read from input_shape[0], the batch size, instead of input_shape[-1]")
+@wrong_answer("MyDense", "input_dim read from input_shape[0], the batch size, instead of input_shape[-1]")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class input_dim_read_input_shape(_Dense):
     def build(self, input_shape):
         self.kernel = self.add_weight(shape=(input_shape[0], self.units), initializer="glorot_uniform",
                                       trainable=True, name="kernel")
         self.bias = self.add_weight(shape=(self.units,), initializer="zeros", trainable=True, name="bias")
 
 
-@wrong_answer("keeps the activation as given (a string or None) instead of keras.activations.get(...)")
+@wrong_answer("MyDense", "keeps the activation as given (a string or None) instead of keras.activations.get(...)")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class keeps_activation_given_string_none(_Dense):
     def __init__(self, units, activation=None, **kwargs):
         keras.layers.Layer.__init__(self, **kwargs)
         self.units = units
         self.activation = activation
 
 
-@wrong_answer("get_config puts the activation function itself in the config, not its serialized name")
+@wrong_answer("MyDense", "get_config puts the activation function itself in the config, not its serialized name")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyDense(_Dense):  # noqa: F811
+class get_config_puts_activation_function(_Dense):
     def get_config(self):
         config = super(_Dense, self).get_config()
         config.update({"units": self.units, "activation": self.activation})
         return config
 
 
-@wrong_answer("MyModel ends in a softmax: returns probabilities, not logits")
+@wrong_answer("MyModel", "MyModel ends in a softmax: returns probabilities, not logits")
 @keras.saving.register_keras_serializable(package="tfkatas")
-class MyModel(keras.Model):  # noqa: F811
+class mymodel_ends_softmax_returns_probabilities(keras.Model):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.fc1, self.fc2, self.fc3, self.fc4 = (_Dense(units, activation="relu") for units in (256, 128, 64, 32))
@@ -161,6 +161,6 @@ class MyModel(keras.Model):  # noqa: F811
         return self.fc5(self.fc4(self.fc3(self.fc2(self.fc1(inputs)))))
 
 
-@wrong_answer("puts the +1 on the wrong side: n_in * (n_out + 1)")
-def count_dense_params(layer_sizes):  # noqa: F811
+@wrong_answer("count_dense_params", "puts the +1 on the wrong side: n_in * (n_out + 1)")
+def puts_1_wrong_side_n(layer_sizes):
     return sum(n_in * (n_out + 1) for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))

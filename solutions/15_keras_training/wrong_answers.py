@@ -6,41 +6,41 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("cross-entropy without from_logits=True: treats the logits as probabilities")
-def compile_classifier(model, learning_rate):
+@wrong_answer("compile_classifier", "cross-entropy without from_logits=True: treats the logits as probabilities")
+def cross_entropy_without_logits_true(model, learning_rate):
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
                   loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
 
 
-@wrong_answer("ignores learning_rate: Adam() keeps its default 0.001")
-def compile_classifier(model, learning_rate):  # noqa: F811
+@wrong_answer("compile_classifier", "ignores learning_rate: Adam() keeps its default 0.001")
+def ignores_learning_rate_adam_keeps(model, learning_rate):
     model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
                   metrics=["accuracy"])
     return model
 
 
-@wrong_answer("ignores validation_freq: validates after every epoch")
-def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):
+@wrong_answer("fit_with_validation", "ignores validation_freq: validates after every epoch")
+def ignores_validation_freq_validates_after(model, x, y, epochs, validation_split, validation_freq):
     return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=validation_split, verbose=0).history
 
 
-@wrong_answer("validates on the first examples instead of the last (a hand-made split)")
-def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):  # noqa: F811
+@wrong_answer("fit_with_validation", "validates on the first examples instead of the last (a hand-made split)")
+def validates_first_examples_instead_last(model, x, y, epochs, validation_split, validation_freq):
     held_out = int(len(x) * validation_split)
     return model.fit(x[held_out:], y[held_out:], epochs=epochs, batch_size=16,
                      validation_data=(x[:held_out], y[:held_out]), validation_freq=validation_freq,
                      verbose=0).history
 
 
-@wrong_answer("argmax over the example axis (axis 0) instead of the class axis")
-def evaluate_and_predict(model, x, y):
+@wrong_answer("evaluate_and_predict", "argmax over the example axis (axis 0) instead of the class axis")
+def argmax_over_example_axis_axis(model, x, y):
     loss, accuracy = model.evaluate(x, y, verbose=0)
     return float(loss), float(accuracy), tf.argmax(model.predict(x, verbose=0), axis=0)
 
 
-@wrong_answer("never calls reset_state: every epoch's mean includes the epochs before it")
-def epoch_means(batch_losses_per_epoch):
+@wrong_answer("epoch_means", "never calls reset_state: every epoch's mean includes the epochs before it")
+def never_calls_reset_state_every(batch_losses_per_epoch):
     mean = keras.metrics.Mean()
     means = []
     for losses in batch_losses_per_epoch:
@@ -50,22 +50,22 @@ def epoch_means(batch_losses_per_epoch):
     return means
 
 
-@wrong_answer("returns the metric's scalar tensor instead of a Python float")
-def accuracy_of(labels, logits):
+@wrong_answer("accuracy_of", "returns the metric's scalar tensor instead of a Python float")
+def returns_metric_scalar_tensor_instead(labels, logits):
     metric = keras.metrics.Accuracy()
     metric.update_state(labels, tf.argmax(logits, axis=1))
     return metric.result()
 
 
-@wrong_answer("argmax over the example axis: compares the wrong classes with the labels")
-def accuracy_of(labels, logits):  # noqa: F811
+@wrong_answer("accuracy_of", "argmax over the example axis: compares the wrong classes with the labels")
+def argmax_over_example_axis_compares(labels, logits):
     metric = keras.metrics.Accuracy()
     metric.update_state(labels[: logits.shape[1]], tf.argmax(logits, axis=0))
     return float(metric.result())
 
 
-@wrong_answer("train_step only updates the last layer's variables")
-def train_step(model, optimizer, x, y):
+@wrong_answer("train_step", "train_step only updates the last layer's variables")
+def train_step_only_updates_last(model, optimizer, x, y):
     loss_function = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     variables = model.layers[-1].trainable_variables
     with tf.GradientTape() as tape:
@@ -74,8 +74,8 @@ def train_step(model, optimizer, x, y):
     return loss
 
 
-@wrong_answer("train_step sums the per-example losses instead of averaging them")
-def train_step(model, optimizer, x, y):  # noqa: F811
+@wrong_answer("train_step", "train_step sums the per-example losses instead of averaging them")
+def train_step_sums_per_example(model, optimizer, x, y):
     with tf.GradientTape() as tape:
         loss = tf.reduce_sum(keras.losses.sparse_categorical_crossentropy(y, model(x, training=True),
                                                                           from_logits=True))
@@ -84,8 +84,8 @@ def train_step(model, optimizer, x, y):  # noqa: F811
     return loss
 
 
-@wrong_answer("reports each epoch's last batch loss instead of the epoch mean")
-def custom_fit(model, x, y, epochs, batch_size, learning_rate):
+@wrong_answer("custom_fit", "reports each epoch's last batch loss instead of the epoch mean")
+def reports_each_epoch_last_batch(model, x, y, epochs, batch_size, learning_rate):
     optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
     history = []
     for _ in range(epochs):
@@ -95,8 +95,8 @@ def custom_fit(model, x, y, epochs, batch_size, learning_rate):
     return history
 
 
-@wrong_answer("ignores learning_rate: SGD() keeps its default 0.01")
-def custom_fit(model, x, y, epochs, batch_size, learning_rate):  # noqa: F811
+@wrong_answer("custom_fit", "ignores learning_rate: SGD() keeps its default 0.01")
+def ignores_learning_rate_sgd_keeps(model, x, y, epochs, batch_size, learning_rate):
     optimizer = keras.optimizers.SGD()
     mean_loss = keras.metrics.Mean()
     history = []
@@ -109,27 +109,27 @@ def custom_fit(model, x, y, epochs, batch_size, learning_rate):  # noqa: F811
     return history
 
 
-@wrong_answer("forgets `return model` after compile")
-def compile_classifier(model, learning_rate):  # noqa: F811
+@wrong_answer("compile_classifier", "forgets `return model` after compile")
+def forgets_return_model_after_compile(model, learning_rate):
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
                   loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
 
 
-@wrong_answer("returns the History object, not its .history dict")
-def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):  # noqa: F811
+@wrong_answer("fit_with_validation", "returns the History object, not its .history dict")
+def returns_history_object_not_history(model, x, y, epochs, validation_split, validation_freq):
     return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=validation_split,
                      validation_freq=validation_freq, verbose=0)
 
 
-@wrong_answer("feeds the logits straight to Accuracy, which compares values exactly")
-def accuracy_of(labels, logits):  # noqa: F811
+@wrong_answer("accuracy_of", "feeds the logits straight to Accuracy, which compares values exactly")
+def feeds_logits_straight_accuracy_compares(labels, logits):
     metric = keras.metrics.Accuracy()
     metric.update_state(labels, logits)
     return float(metric.result())
 
 
-@wrong_answer("computes the loss after leaving the tape: the tape never saw it")
-def train_step(model, optimizer, x, y):  # noqa: F811
+@wrong_answer("train_step", "computes the loss after leaving the tape: the tape never saw it")
+def computes_loss_after_leaving_tape(model, optimizer, x, y):
     with tf.GradientTape() as tape:
         logits = model(x, training=True)
     loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, logits)
@@ -138,8 +138,8 @@ def train_step(model, optimizer, x, y):  # noqa: F811
     return loss
 
 
-@wrong_answer("off by one: range(0, n - batch_size, batch_size) skips the last batch")
-def custom_fit(model, x, y, epochs, batch_size, learning_rate):  # noqa: F811
+@wrong_answer("custom_fit", "off by one: range(0, n - batch_size, batch_size) skips the last batch")
+def off_one_range_0_n(model, x, y, epochs, batch_size, learning_rate):
     optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
     mean_loss = keras.metrics.Mean()
     history = []

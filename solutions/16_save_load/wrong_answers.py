@@ -6,71 +6,71 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("the notes' checkpoint name 'model.ckpt': Keras 3 refuses a weights file not named *.weights.h5")
-def save_weights_to(model, directory):
+@wrong_answer("save_weights_to", "the notes' checkpoint name 'model.ckpt': Keras 3 refuses a weights file not named *.weights.h5")
+def notes_checkpoint_name_model_ckpt(model, directory):
     path = str(directory / "model.ckpt")
     model.save_weights(path)
     return path
 
 
-@wrong_answer("returns a pathlib.Path instead of the str asked for")
-def save_weights_to(model, directory):  # noqa: F811
+@wrong_answer("save_weights_to", "returns a pathlib.Path instead of the str asked for")
+def returns_pathlib_path_instead_str(model, directory):
     path = directory / "model.weights.h5"
     model.save_weights(path)
     return path
 
 
-@wrong_answer("builds the fresh model but forgets load_weights")
-def restore_weights(build_model, path):
+@wrong_answer("restore_weights", "builds the fresh model but forgets load_weights")
+def builds_fresh_model_but_forgets(build_model, path):
     return build_model()
 
 
-@wrong_answer("returns the original model instead of the one loaded from the file")
-def round_trip_keras(model, directory):
+@wrong_answer("round_trip_keras", "returns the original model instead of the one loaded from the file")
+def returns_original_model_instead_one(model, directory):
     path = str(directory / "model.keras")
     model.save(path)
     keras.models.load_model(path)
     return path, model
 
 
-@wrong_answer("from_config alone: the architecture without the trained weights")
-def copy_from_config(model):
+@wrong_answer("copy_from_config", "from_config alone: the architecture without the trained weights")
+def config_alone_architecture_without_trained(model):
     return type(model).from_config(model.get_config())
 
 
-@wrong_answer("reuses the original's layers: keras.Sequential(model.layers) shares their weights")
-def copy_from_config(model):  # noqa: F811
+@wrong_answer("copy_from_config", "reuses the original's layers: keras.Sequential(model.layers) shares their weights")
+def reuses_original_layers_keras_sequential(model):
     return keras.Sequential(model.layers)
 
 
-@wrong_answer("model.save(folder) without .keras: Keras 3 no longer writes a SavedModel that way")
-def export_for_serving(model, directory):
+@wrong_answer("export_for_serving", "model.save(folder) without .keras: Keras 3 no longer writes a SavedModel that way")
+def model_save_folder_without_keras(model, directory):
     path = str(directory / "served")
     model.save(path)
     return path
 
 
-@wrong_answer("calls the serving signature, which returns a dict of outputs, not the tensor")
-def serve(path, x):
+@wrong_answer("serve", "calls the serving signature, which returns a dict of outputs, not the tensor")
+def calls_serving_signature_returns_dict(path, x):
     served = tf.saved_model.load(path)
     return served.signatures["serving_default"](tf.constant(x, tf.float32))
 
 
-@wrong_answer("round_trip_keras saves the file but returns the original model instead of the loaded one")
-def round_trip_keras(model, directory):  # noqa: F811
+@wrong_answer("round_trip_keras", "round_trip_keras saves the file but returns the original model instead of the loaded one")
+def round_trip_keras_saves_file(model, directory):
     path = str(directory / "model.keras")
     model.save(path)
     keras.models.load_model(path)
     return path, model
 
 
-@wrong_answer("keras.models.clone_model: copies the architecture with fresh weights, not the trained ones")
-def copy_from_config(model):  # noqa: F811
+@wrong_answer("copy_from_config", "keras.models.clone_model: copies the architecture with fresh weights, not the trained ones")
+def keras_models_clone_model_copies(model):
     return keras.models.clone_model(model)
 
 
-@wrong_answer("tf.saved_model.save(model, path): no `serve` endpoint for the server to call")
-def export_for_serving(model, directory):  # noqa: F811
+@wrong_answer("export_for_serving", "tf.saved_model.save(model, path): no `serve` endpoint for the server to call")
+def tf_saved_model_save_model(model, directory):
     path = str(directory / "served")
     tf.saved_model.save(model, path)
     return path

@@ -5,43 +5,44 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("rebinds a new tensor instead of assign_sub: the caller's variable never changes")
-def sgd_step(variable, gradient, learning_rate):
-    variable = variable - learning_rate * gradient  # noqa: F841
+@wrong_answer("sgd_step", "rebinds a new tensor instead of assign_sub: the caller's variable never changes")
+def rebinds_new_tensor_instead_assign(variable, gradient, learning_rate):
+    variable = variable - learning_rate * gradient
+    return variable  # The learner's tensor comes back; the caller's variable never changes.
 
 
-@wrong_answer("gradient ascent: adds the gradient instead of subtracting it")
-def sgd_step(variable, gradient, learning_rate):  # noqa: F811
+@wrong_answer("sgd_step", "gradient ascent: adds the gradient instead of subtracting it")
+def gradient_ascent_adds_gradient_instead(variable, gradient, learning_rate):
     variable.assign_add(learning_rate * gradient)
 
 
-@wrong_answer("PyTorch-style momentum: velocity = momentum * velocity + gradient, learning rate applied later")
-def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):
+@wrong_answer("sgd_momentum_step", "PyTorch-style momentum: velocity = momentum * velocity + gradient, learning rate applied later")
+def pytorch_style_momentum_velocity_momentum(variable, velocity, gradient, learning_rate, momentum):
     velocity.assign(momentum * velocity + gradient)
     variable.assign_sub(learning_rate * velocity)
 
 
-@wrong_answer("adds the velocity from before this step's update (uses the stale velocity)")
-def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):  # noqa: F811
+@wrong_answer("sgd_momentum_step", "adds the velocity from before this step's update (uses the stale velocity)")
+def adds_velocity_before_step_update(variable, velocity, gradient, learning_rate, momentum):
     variable.assign_add(velocity)
     velocity.assign(momentum * velocity - learning_rate * gradient)
 
 
-@wrong_answer("dampened momentum: velocity = momentum * velocity - (1 - momentum) * learning_rate * gradient")
-def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):  # noqa: F811
+@wrong_answer("sgd_momentum_step", "dampened momentum: velocity = momentum * velocity - (1 - momentum) * learning_rate * gradient")
+def dampened_momentum_velocity_momentum_velocity(variable, velocity, gradient, learning_rate, momentum):
     velocity.assign(momentum * velocity - (1.0 - momentum) * learning_rate * gradient)
     variable.assign_add(velocity)
 
 
-@wrong_answer("no bias correction: alpha is just the learning rate")
-def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+@wrong_answer("adam_step", "no bias correction: alpha is just the learning rate")
+def no_bias_correction_alpha_just(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
     m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
     v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
     variable.assign_sub(learning_rate * m / (tf.sqrt(v) + epsilon))
 
 
-@wrong_answer("the Adam paper's epsilon: added to sqrt(v_hat) after bias correction, not to sqrt(v)")
-def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+@wrong_answer("adam_step", "the Adam paper's epsilon: added to sqrt(v_hat) after bias correction, not to sqrt(v)")
+def adam_paper_epsilon_added_sqrt(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
               epsilon=1e-7):
     m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
     v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
@@ -50,8 +51,8 @@ def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, b
     variable.assign_sub(learning_rate * m_hat / (tf.sqrt(v_hat) + epsilon))
 
 
-@wrong_answer("second moment of the gradient, not of its square: v averages the raw gradient")
-def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+@wrong_answer("adam_step", "second moment of the gradient, not of its square: v averages the raw gradient")
+def second_moment_gradient_not_square(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
               epsilon=1e-7):
     m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
     v.assign(beta_2 * v + (1.0 - beta_2) * tf.abs(gradient))
@@ -59,8 +60,8 @@ def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, b
     variable.assign_sub(alpha * m / (tf.sqrt(v) + epsilon))
 
 
-@wrong_answer("step counted from 0 in the bias correction (off by one)")
-def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+@wrong_answer("adam_step", "step counted from 0 in the bias correction (off by one)")
+def step_counted_0_bias_correction(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
               epsilon=1e-7):
     m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
     v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
@@ -68,25 +69,25 @@ def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, b
     variable.assign_sub(alpha * m / (tf.sqrt(v) + epsilon))
 
 
-@wrong_answer("ignores staircase: always a smooth decay")
-def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):
+@wrong_answer("exponential_decay", "ignores staircase: always a smooth decay")
+def ignores_staircase_always_smooth_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):
     return float(initial_learning_rate * decay_rate ** (step / decay_steps))
 
 
-@wrong_answer("forgets to divide by decay_steps: decays once per step")
-def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):  # noqa: F811
+@wrong_answer("exponential_decay", "forgets to divide by decay_steps: decays once per step")
+def forgets_divide_decay_steps_decays(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):
     exponent = step // decay_steps if staircase else step
     return float(initial_learning_rate * decay_rate**exponent)
 
 
-@wrong_answer("returns a tensor instead of a Python float")
-def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):  # noqa: F811
+@wrong_answer("exponential_decay", "returns a tensor instead of a Python float")
+def returns_tensor_instead_python_float(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):
     exponent = step // decay_steps if staircase else step / decay_steps
     return tf.constant(initial_learning_rate * decay_rate**exponent)
 
 
-@wrong_answer("passes step 1 to every adam_step: the bias correction never fades")
-def minimize_with_adam(loss_function, initial_value, steps, learning_rate=0.001):
+@wrong_answer("minimize_with_adam", "passes step 1 to every adam_step: the bias correction never fades")
+def passes_step_1_every_adam(loss_function, initial_value, steps, learning_rate=0.001):
     variable = tf.Variable(initial_value, dtype=tf.float32)
     m = tf.Variable(tf.zeros_like(variable))
     v = tf.Variable(tf.zeros_like(variable))
@@ -97,8 +98,8 @@ def minimize_with_adam(loss_function, initial_value, steps, learning_rate=0.001)
     return tf.convert_to_tensor(variable)
 
 
-@wrong_answer("fresh m and v every step: Adam forgets its moments")
-def minimize_with_adam(loss_function, initial_value, steps, learning_rate=0.001):  # noqa: F811
+@wrong_answer("minimize_with_adam", "fresh m and v every step: Adam forgets its moments")
+def fresh_m_v_every_step(loss_function, initial_value, steps, learning_rate=0.001):
     variable = tf.Variable(initial_value, dtype=tf.float32)
     for step in range(1, steps + 1):
         m = tf.Variable(tf.zeros_like(variable))
@@ -109,14 +110,14 @@ def minimize_with_adam(loss_function, initial_value, steps, learning_rate=0.001)
     return tf.convert_to_tensor(variable)
 
 
-@wrong_answer("variable.assign_sub(velocity): the velocity already carries the minus sign, so this climbs")
-def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):  # noqa: F811
+@wrong_answer("sgd_momentum_step", "variable.assign_sub(velocity): the velocity already carries the minus sign, so this climbs")
+def variable_assign_sub_velocity_velocity(variable, velocity, gradient, learning_rate, momentum):
     velocity.assign(momentum * velocity - learning_rate * gradient)
     variable.assign_sub(velocity)
 
 
-@wrong_answer("epsilon inside the square root: sqrt(v + epsilon)")
-def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+@wrong_answer("adam_step", "epsilon inside the square root: sqrt(v + epsilon)")
+def epsilon_inside_square_root_sqrt(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
               epsilon=1e-7):
     m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
     v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
@@ -124,8 +125,8 @@ def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, b
     variable.assign_sub(alpha * m / tf.sqrt(v + epsilon))
 
 
-@wrong_answer("hard-codes beta_1 = 0.9 and beta_2 = 0.999 instead of using the arguments")
-def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,  # noqa: F811
+@wrong_answer("adam_step", "hard-codes beta_1 = 0.9 and beta_2 = 0.999 instead of using the arguments")
+def hard_codes_beta_1_0(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
               epsilon=1e-7):
     m.assign(0.9 * m + 0.1 * gradient)
     v.assign(0.999 * v + 0.001 * tf.square(gradient))
@@ -133,8 +134,8 @@ def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, b
     variable.assign_sub(alpha * m / (tf.sqrt(v) + epsilon))
 
 
-@wrong_answer("staircase with round() instead of rounding down: drops halfway through a period")
-def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):  # noqa: F811
+@wrong_answer("exponential_decay", "staircase with round() instead of rounding down: drops halfway through a period")
+def staircase_round_instead_rounding_down(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):
     exponent = step / decay_steps
     if staircase:
         exponent = float(round(exponent))

@@ -5,23 +5,23 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("forgets the tanh: a linear recurrence")
-def rnn_step(inputs, state, kernel, recurrent_kernel, bias):
+@wrong_answer("rnn_step", "forgets the tanh: a linear recurrence")
+def forgets_tanh_linear_recurrence(inputs, state, kernel, recurrent_kernel, bias):
     return tf.matmul(inputs, kernel) + tf.matmul(state, recurrent_kernel) + bias
 
 
-@wrong_answer("forgets the bias")
-def rnn_step(inputs, state, kernel, recurrent_kernel, bias):  # noqa: F811
+@wrong_answer("rnn_step", "forgets the bias")
+def forgets_bias(inputs, state, kernel, recurrent_kernel, bias):
     return tf.tanh(tf.matmul(inputs, kernel) + tf.matmul(state, recurrent_kernel))
 
 
-@wrong_answer("multiplies the state by the transposed recurrent kernel")
-def rnn_step(inputs, state, kernel, recurrent_kernel, bias):  # noqa: F811
+@wrong_answer("rnn_step", "multiplies the state by the transposed recurrent kernel")
+def multiplies_state_transposed_recurrent_kernel(inputs, state, kernel, recurrent_kernel, bias):
     return tf.tanh(tf.matmul(inputs, kernel) + tf.matmul(state, recurrent_kernel, transpose_b=True) + bias)
 
 
-@wrong_answer("ignores initial_state and starts from zeros")
-def rnn_sequence(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):
+@wrong_answer("rnn_sequence", "ignores initial_state and starts from zeros")
+def ignores_initial_state_starts_zeros(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):
     state = tf.zeros_like(initial_state)
     states = []
     for t in range(inputs.shape[1]):
@@ -30,8 +30,8 @@ def rnn_sequence(inputs, initial_state, kernel, recurrent_kernel, bias, return_s
     return tf.stack(states, axis=1) if return_sequences else state
 
 
-@wrong_answer("stacks the states time-major: [time, batch, units]")
-def rnn_sequence(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):  # noqa: F811
+@wrong_answer("rnn_sequence", "stacks the states time-major: [time, batch, units]")
+def stacks_states_time_major_time(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):
     state = initial_state
     states = []
     for t in range(inputs.shape[1]):
@@ -40,41 +40,41 @@ def rnn_sequence(inputs, initial_state, kernel, recurrent_kernel, bias, return_s
     return tf.stack(states, axis=0) if return_sequences else state
 
 
-@wrong_answer("feeds the initial state to every step instead of carrying the new one")
-def rnn_sequence(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):  # noqa: F811
+@wrong_answer("rnn_sequence", "feeds the initial state to every step instead of carrying the new one")
+def feeds_initial_state_every_step(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):
     states = [rnn_step(inputs[:, t, :], initial_state, kernel, recurrent_kernel, bias)
               for t in range(inputs.shape[1])]
     return tf.stack(states, axis=1) if return_sequences else states[-1]
 
 
-@wrong_answer("adds up each tensor's own norm instead of taking the norm of everything")
-def global_norm(gradients):
+@wrong_answer("global_norm", "adds up each tensor's own norm instead of taking the norm of everything")
+def adds_up_each_tensor_own(gradients):
     return tf.add_n([tf.norm(gradient) for gradient in gradients])
 
 
-@wrong_answer("forgets the square root: the sum of squares")
-def global_norm(gradients):  # noqa: F811
+@wrong_answer("global_norm", "forgets the square root: the sum of squares")
+def forgets_square_root_sum_squares(gradients):
     return tf.add_n([tf.reduce_sum(tf.square(gradient)) for gradient in gradients])
 
 
-@wrong_answer("clips each tensor by its own norm (tf.clip_by_norm) instead of the global norm")
-def clip_gradients(gradients, clip_norm):
+@wrong_answer("clip_gradients", "clips each tensor by its own norm (tf.clip_by_norm) instead of the global norm")
+def clips_each_tensor_own_norm(gradients, clip_norm):
     return [tf.clip_by_norm(gradient, clip_norm) for gradient in gradients]
 
 
-@wrong_answer("always rescales to clip_norm, even when the norm is already smaller")
-def clip_gradients(gradients, clip_norm):  # noqa: F811
+@wrong_answer("clip_gradients", "always rescales to clip_norm, even when the norm is already smaller")
+def always_rescales_clip_norm_even(gradients, clip_norm):
     scale = clip_norm / global_norm(gradients)
     return [gradient * scale for gradient in gradients]
 
 
-@wrong_answer("clips every element to [-clip_norm, clip_norm] (clipping by value)")
-def clip_gradients(gradients, clip_norm):  # noqa: F811
+@wrong_answer("clip_gradients", "clips every element to [-clip_norm, clip_norm] (clipping by value)")
+def clips_every_element_clip_norm(gradients, clip_norm):
     return [tf.clip_by_value(gradient, -clip_norm, clip_norm) for gradient in gradients]
 
 
-@wrong_answer("returns the norm after clipping")
-def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):
+@wrong_answer("train_step", "returns the norm after clipping")
+def returns_norm_after_clipping(model, optimizer, loss_function, inputs, targets, clip_norm):
     with tf.GradientTape() as tape:
         loss = loss_function(targets, model(inputs, training=True))
     clipped, _ = tf.clip_by_global_norm(tape.gradient(loss, model.trainable_variables), clip_norm)
@@ -82,8 +82,8 @@ def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):
     return float(tf.linalg.global_norm(clipped))
 
 
-@wrong_answer("computes the clipped gradients but applies the unclipped ones")
-def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):  # noqa: F811
+@wrong_answer("train_step", "computes the clipped gradients but applies the unclipped ones")
+def computes_clipped_gradients_but_applies(model, optimizer, loss_function, inputs, targets, clip_norm):
     with tf.GradientTape() as tape:
         loss = loss_function(targets, model(inputs, training=True))
     gradients = tape.gradient(loss, model.trainable_variables)
@@ -92,8 +92,8 @@ def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):  # 
     return float(norm)
 
 
-@wrong_answer("returns the norm as a tensor, not a Python float")
-def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):  # noqa: F811
+@wrong_answer("train_step", "returns the norm as a tensor, not a Python float")
+def returns_norm_tensor_not_python(model, optimizer, loss_function, inputs, targets, clip_norm):
     with tf.GradientTape() as tape:
         loss = loss_function(targets, model(inputs, training=True))
     clipped, norm = tf.clip_by_global_norm(tape.gradient(loss, model.trainable_variables), clip_norm)
@@ -101,8 +101,8 @@ def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):  # 
     return norm
 
 
-@wrong_answer("runs the sequence backwards in time (starts at the last step)")
-def rnn_sequence(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):  # noqa: F811
+@wrong_answer("rnn_sequence", "runs the sequence backwards in time (starts at the last step)")
+def runs_sequence_backwards_time_starts(inputs, initial_state, kernel, recurrent_kernel, bias, return_sequences=False):
     state = initial_state
     states = []
     for t in reversed(range(inputs.shape[1])):
@@ -111,19 +111,19 @@ def rnn_sequence(inputs, initial_state, kernel, recurrent_kernel, bias, return_s
     return tf.stack(states, axis=1) if return_sequences else state
 
 
-@wrong_answer("averages the squares (reduce_mean) instead of summing them")
-def global_norm(gradients):  # noqa: F811
+@wrong_answer("global_norm", "averages the squares (reduce_mean) instead of summing them")
+def averages_squares_reduce_mean_instead(gradients):
     return tf.sqrt(tf.add_n([tf.reduce_mean(tf.square(gradient)) for gradient in gradients]))
 
 
-@wrong_answer("tf.minimum instead of tf.maximum in the scale: never clips, inflates small gradients")
-def clip_gradients(gradients, clip_norm):  # noqa: F811
+@wrong_answer("clip_gradients", "tf.minimum instead of tf.maximum in the scale: never clips, inflates small gradients")
+def tf_minimum_instead_tf_maximum(gradients, clip_norm):
     scale = clip_norm / tf.minimum(global_norm(gradients), clip_norm)
     return [gradient * scale for gradient in gradients]
 
 
-@wrong_answer("calls loss_function(predictions, targets): y_true and y_pred swapped")
-def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):  # noqa: F811
+@wrong_answer("train_step", "calls loss_function(predictions, targets): y_true and y_pred swapped")
+def calls_loss_function_predictions_targets(model, optimizer, loss_function, inputs, targets, clip_norm):
     with tf.GradientTape() as tape:
         loss = loss_function(model(inputs, training=True), targets)
     gradients = tape.gradient(loss, model.trainable_variables)

@@ -6,11 +6,11 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("forgets the ReLU: negative evidence stays in the heatmap")
-def grad_cam(model, image, layer_name, class_index=None):
+@wrong_answer("grad_cam", "forgets the ReLU: negative evidence stays in the heatmap")
+def forgets_relu_negative_evidence_stays(model, image, layer_name, class_index=None):
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[0, class_index]
@@ -19,8 +19,8 @@ def grad_cam(model, image, layer_name, class_index=None):
     return tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
 
 
-@wrong_answer("gradients with respect to the input image (a saliency map), not the layer")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "gradients with respect to the input image (a saliency map), not the layer")
+def gradients_respect_input_image_saliency(model, image, layer_name, class_index=None):
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
         tape.watch(images)
@@ -31,11 +31,11 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return tf.math.divide_no_nan(saliency, tf.reduce_max(saliency)).numpy()
 
 
-@wrong_answer("no spatial averaging: multiplies gradients and activations position by position")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "no spatial averaging: multiplies gradients and activations position by position")
+def no_spatial_averaging_multiplies_gradients(model, image, layer_name, class_index=None):
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[0, class_index]
@@ -44,11 +44,11 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
 
 
-@wrong_answer("averages the gradients over the channel axis instead of over space")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "averages the gradients over the channel axis instead of over space")
+def averages_gradients_over_channel_axis(model, image, layer_name, class_index=None):
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[0, class_index]
@@ -58,11 +58,11 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy()
 
 
-@wrong_answer("min-max normalisation: the weakest positive position becomes 0")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "min-max normalisation: the weakest positive position becomes 0")
+def min_max_normalisation_weakest_positive(model, image, layer_name, class_index=None):
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[0, class_index]
@@ -72,11 +72,11 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return tf.math.divide_no_nan(heatmap - low, high - low).numpy()
 
 
-@wrong_answer("plain division by the maximum: an all-zero heatmap becomes NaN")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "plain division by the maximum: an all-zero heatmap becomes NaN")
+def plain_division_maximum_all_zero(model, image, layer_name, class_index=None):
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[0, class_index]
@@ -85,12 +85,12 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return (heatmap / tf.reduce_max(heatmap)).numpy()
 
 
-@wrong_answer("class_index=None means class 0 instead of the top class")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "class_index=None means class 0 instead of the top class")
+def class_index_none_means_class(model, image, layer_name, class_index=None):
     class_index = 0 if class_index is None else class_index
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[0, class_index]
@@ -100,12 +100,12 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return heatmap
 
 
-@wrong_answer("ignores class_index: always explains the top class")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "ignores class_index: always explains the top class")
+def ignores_class_index_always_explains(model, image, layer_name, class_index=None):
     class_index = None
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[0, class_index]
@@ -115,11 +115,11 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return heatmap
 
 
-@wrong_answer("returns a tf.Tensor instead of a numpy array")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "returns a tf.Tensor instead of a numpy array")
+def returns_tf_tensor_instead_numpy(model, image, layer_name, class_index=None):
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = scores[0, class_index]
@@ -129,41 +129,41 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return tf.constant(heatmap)
 
 
-@wrong_answer("jet_colors in BGR order (the OpenCV habit)")
-def jet_colors(heatmap):
+@wrong_answer("jet_colors", "jet_colors in BGR order (the OpenCV habit)")
+def jet_colors_bgr_order_opencv(heatmap):
     values = np.asarray(heatmap, np.float32)[..., None]
     return np.clip(1.5 - np.abs(4.0 * values - np.array([1.0, 2.0, 3.0], np.float32)), 0.0, 1.0)
 
 
-@wrong_answer("overlay swaps the weights: alpha * image + (1 - alpha) * colours")
-def overlay(image, heatmap, alpha=0.4):
+@wrong_answer("overlay", "overlay swaps the weights: alpha * image + (1 - alpha) * colours")
+def overlay_swaps_weights_alpha_image(image, heatmap, alpha=0.4):
     image = np.asarray(image, np.float32)
     resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2])[..., 0].numpy()
-    blended = alpha * image + (1.0 - alpha) * 255.0 * jet_colors(resized)  # noqa: F821
+    blended = alpha * image + (1.0 - alpha) * 255.0 * jet_colors(resized)
     return np.clip(np.round(blended), 0, 255).astype(np.uint8)
 
 
-@wrong_answer("overlay resizes with nearest-neighbour instead of bilinear")
-def overlay(image, heatmap, alpha=0.4):  # noqa: F811
+@wrong_answer("overlay", "overlay resizes with nearest-neighbour instead of bilinear")
+def overlay_resizes_nearest_neighbour_instead(image, heatmap, alpha=0.4):
     image = np.asarray(image, np.float32)
     resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2],
                               method="nearest")[..., 0].numpy()
-    blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)  # noqa: F821
+    blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)
     return np.clip(np.round(blended), 0, 255).astype(np.uint8)
 
 
-@wrong_answer("save_png does not create the missing folder")
-def save_png(image, path):
-    path = Path(path)  # noqa: F821
+@wrong_answer("save_png", "save_png does not create the missing folder")
+def save_png_does_not_create(image, path):
+    path = Path(path)
     path.write_bytes(tf.io.encode_png(np.asarray(image, np.uint8)).numpy())
     return path
 
 
-@wrong_answer("explains the softmax probability of the class instead of its logit")
-def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
+@wrong_answer("grad_cam", "explains the softmax probability of the class instead of its logit")
+def explains_softmax_probability_class_instead(model, image, layer_name, class_index=None):
     images = tf.convert_to_tensor(image, tf.float32)[None]
     with tf.GradientTape() as tape:
-        activations, scores = activations_and_scores_model(model, layer_name)(images)  # noqa: F821
+        activations, scores = activations_and_scores_model(model, layer_name)(images)
         if class_index is None:
             class_index = int(tf.argmax(scores[0]))
         score = tf.nn.softmax(scores)[0, class_index]
@@ -172,15 +172,15 @@ def grad_cam(model, image, layer_name, class_index=None):  # noqa: F811
     return tf.math.divide_no_nan(heatmap, tf.reduce_max(heatmap)).numpy().astype(np.float32)
 
 
-@wrong_answer("jet_colors forgets the clip: colours go below 0 and above 1")
-def jet_colors(heatmap):
+@wrong_answer("jet_colors", "jet_colors forgets the clip: colours go below 0 and above 1")
+def jet_colors_forgets_clip_colours(heatmap):
     values = np.asarray(heatmap, np.float32)[..., None]
     return (1.5 - np.abs(4.0 * values - np.array([3.0, 2.0, 1.0], np.float32))).astype(np.float32)
 
 
-@wrong_answer("overlay casts the blend with astype(uint8) without rounding (truncates)")
-def overlay(image, heatmap, alpha=0.4):  # noqa: F811
+@wrong_answer("overlay", "overlay casts the blend with astype(uint8) without rounding (truncates)")
+def overlay_casts_blend_astype_uint8(image, heatmap, alpha=0.4):
     image = np.asarray(image, np.float32)
     resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2])[..., 0].numpy()
-    blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)  # noqa: F821
+    blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)
     return np.clip(blended, 0, 255).astype(np.uint8)

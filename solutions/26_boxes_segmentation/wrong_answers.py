@@ -5,8 +5,8 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("clips the overlap area instead of its height and width: two negative extents give a positive area")
-def box_iou(boxes_a, boxes_b):
+@wrong_answer("box_iou", "clips the overlap area instead of its height and width: two negative extents give a positive area")
+def clips_overlap_area_instead_height(boxes_a, boxes_b):
     y1a, x1a, y2a, x2a = tf.unstack(boxes_a[:, None, :], 4, axis=-1)
     y1b, x1b, y2b, x2b = tf.unstack(boxes_b[None, :, :], 4, axis=-1)
     intersection = tf.maximum((tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b))
@@ -15,8 +15,8 @@ def box_iou(boxes_a, boxes_b):
     return intersection / union
 
 
-@wrong_answer("union = area_a + area_b: counts the overlap twice")
-def box_iou(boxes_a, boxes_b):  # noqa: F811
+@wrong_answer("box_iou", "union = area_a + area_b: counts the overlap twice")
+def union_area_area_b_counts(boxes_a, boxes_b):
     y1a, x1a, y2a, x2a = tf.unstack(boxes_a[:, None, :], 4, axis=-1)
     y1b, x1b, y2b, x2b = tf.unstack(boxes_b[None, :, :], 4, axis=-1)
     height = tf.maximum(tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b), 0.0)
@@ -24,8 +24,8 @@ def box_iou(boxes_a, boxes_b):  # noqa: F811
     return height * width / ((y2a - y1a) * (x2a - x1a) + (y2b - y1b) * (x2b - x1b))
 
 
-@wrong_answer("broadcasts the other way round: returns [m, n]")
-def box_iou(boxes_a, boxes_b):  # noqa: F811
+@wrong_answer("box_iou", "broadcasts the other way round: returns [m, n]")
+def broadcasts_other_way_round_returns(boxes_a, boxes_b):
     y1a, x1a, y2a, x2a = tf.unstack(boxes_a[None, :, :], 4, axis=-1)
     y1b, x1b, y2b, x2b = tf.unstack(boxes_b[:, None, :], 4, axis=-1)
     height = tf.maximum(tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b), 0.0)
@@ -34,13 +34,13 @@ def box_iou(boxes_a, boxes_b):  # noqa: F811
     return intersection / ((y2a - y1a) * (x2a - x1a) + (y2b - y1b) * (x2b - x1b) - intersection)
 
 
-@wrong_answer("returns a scalar tensor instead of a Python float")
-def pixel_accuracy(true_mask, predicted_mask):
+@wrong_answer("pixel_accuracy", "returns a scalar tensor instead of a Python float")
+def returns_scalar_tensor_instead_python(true_mask, predicted_mask):
     return tf.reduce_mean(tf.cast(tf.equal(true_mask, predicted_mask), tf.float32))
 
 
-@wrong_answer("averages over all num_classes: absent classes count as IoU 0")
-def mean_iou(true_mask, predicted_mask, num_classes):
+@wrong_answer("mean_iou", "averages over all num_classes: absent classes count as IoU 0")
+def averages_over_all_num_classes(true_mask, predicted_mask, num_classes):
     confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
                                          num_classes=num_classes, dtype=tf.float64)
     intersection = tf.linalg.diag_part(confusion)
@@ -48,8 +48,8 @@ def mean_iou(true_mask, predicted_mask, num_classes):
     return float(tf.reduce_mean(tf.math.divide_no_nan(intersection, union)))
 
 
-@wrong_answer("union = true pixels + predicted pixels: forgets to subtract the overlap")
-def mean_iou(true_mask, predicted_mask, num_classes):  # noqa: F811
+@wrong_answer("mean_iou", "union = true pixels + predicted pixels: forgets to subtract the overlap")
+def union_true_pixels_predicted_pixels(true_mask, predicted_mask, num_classes):
     confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
                                          num_classes=num_classes, dtype=tf.float64)
     intersection = tf.linalg.diag_part(confusion)
@@ -58,8 +58,8 @@ def mean_iou(true_mask, predicted_mask, num_classes):  # noqa: F811
     return float(tf.reduce_mean(tf.boolean_mask(intersection / tf.where(present, union, 1.0), present)))
 
 
-@wrong_answer("mean IoU of each image separately, then averaged over images")
-def mean_iou(true_mask, predicted_mask, num_classes):  # noqa: F811
+@wrong_answer("mean_iou", "mean IoU of each image separately, then averaged over images")
+def mean_iou_each_image_separately(true_mask, predicted_mask, num_classes):
     scores = []
     for true_image, predicted_image in zip(tf.unstack(true_mask), tf.unstack(predicted_mask)):
         confusion = tf.math.confusion_matrix(tf.reshape(true_image, [-1]), tf.reshape(predicted_image, [-1]),
@@ -71,41 +71,41 @@ def mean_iou(true_mask, predicted_mask, num_classes):  # noqa: F811
     return float(tf.reduce_mean(scores))
 
 
-@wrong_answer("tf.tile instead of tf.repeat: repeats the whole image, not each pixel")
-def upsample_nearest(images, factor):
+@wrong_answer("upsample_nearest", "tf.tile instead of tf.repeat: repeats the whole image, not each pixel")
+def tf_tile_instead_tf_repeat(images, factor):
     return tf.tile(images, [1, factor, factor, 1])
 
 
-@wrong_answer("repeats only along the height axis, twice")
-def upsample_nearest(images, factor):  # noqa: F811
+@wrong_answer("upsample_nearest", "repeats only along the height axis, twice")
+def repeats_only_along_height_axis(images, factor):
     return tf.repeat(images, factor * factor, axis=1)
 
 
-@wrong_answer("align_corners=True (the old tf.compat.v1 resize): samples the corners exactly")
-def upsample_bilinear(images, factor):
+@wrong_answer("upsample_bilinear", "align_corners=True (the old tf.compat.v1 resize): samples the corners exactly")
+def align_corners_true_old_tf(images, factor):
     height, width = images.shape[1], images.shape[2]
     return tf.compat.v1.image.resize_bilinear(tf.cast(images, tf.float32), [height * factor, width * factor],
                                               align_corners=True)
 
 
-@wrong_answer("nearest-neighbour resize instead of bilinear")
-def upsample_bilinear(images, factor):  # noqa: F811
+@wrong_answer("upsample_bilinear", "nearest-neighbour resize instead of bilinear")
+def nearest_neighbour_resize_instead_bilinear(images, factor):
     height, width = images.shape[1], images.shape[2]
     return tf.image.resize(tf.cast(images, tf.float32), [height * factor, width * factor], method="nearest")
 
 
-@wrong_answer("concatenates the upsampled map with the fine one instead of adding")
-def fcn_skip_connection(coarse_scores, fine_scores):
+@wrong_answer("fcn_skip_connection", "concatenates the upsampled map with the fine one instead of adding")
+def concatenates_upsampled_map_fine_one(coarse_scores, fine_scores):
     return tf.concat([tf.image.resize(coarse_scores, tf.shape(fine_scores)[1:3]), fine_scores], axis=-1)
 
 
-@wrong_answer("nearest-neighbour upsampling of the coarse map")
-def fcn_skip_connection(coarse_scores, fine_scores):  # noqa: F811
+@wrong_answer("fcn_skip_connection", "nearest-neighbour upsampling of the coarse map")
+def nearest_neighbour_upsampling_coarse_map(coarse_scores, fine_scores):
     return tf.repeat(tf.repeat(coarse_scores, 2, axis=1), 2, axis=2) + fine_scores
 
 
-@wrong_answer("pixel-count areas (x2 - x1 + 1) * (y2 - y1 + 1), the habit of old detection code")
-def box_iou(boxes_a, boxes_b):  # noqa: F811
+@wrong_answer("box_iou", "pixel-count areas (x2 - x1 + 1) * (y2 - y1 + 1), the habit of old detection code")
+def pixel_count_areas_x2_x1(boxes_a, boxes_b):
     y1a, x1a, y2a, x2a = tf.unstack(boxes_a[:, None, :], 4, axis=-1)
     y1b, x1b, y2b, x2b = tf.unstack(boxes_b[None, :, :], 4, axis=-1)
     height = tf.maximum(tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b) + 1.0, 0.0)
@@ -116,13 +116,13 @@ def box_iou(boxes_a, boxes_b):  # noqa: F811
     return tf.math.divide_no_nan(intersection, area_a + area_b - intersection)
 
 
-@wrong_answer("averages the matches cast to int32: integer mean rounds down to 0")
-def pixel_accuracy(true_mask, predicted_mask):  # noqa: F811
+@wrong_answer("pixel_accuracy", "averages the matches cast to int32: integer mean rounds down to 0")
+def averages_matches_cast_int32_integer(true_mask, predicted_mask):
     return float(tf.reduce_mean(tf.cast(tf.equal(true_mask, predicted_mask), tf.int32)))
 
 
-@wrong_answer("divides by the true pixels of each class only (recall), not the union")
-def mean_iou(true_mask, predicted_mask, num_classes):  # noqa: F811
+@wrong_answer("mean_iou", "divides by the true pixels of each class only (recall), not the union")
+def divides_true_pixels_each_class(true_mask, predicted_mask, num_classes):
     confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
                                          num_classes=num_classes, dtype=tf.float64)
     intersection = tf.linalg.diag_part(confusion)

@@ -5,98 +5,98 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("scales eps by the variance exp(logvar) instead of the standard deviation")
-def reparameterize(mu, logvar, eps):
+@wrong_answer("reparameterize", "scales eps by the variance exp(logvar) instead of the standard deviation")
+def scales_eps_variance_exp_logvar(mu, logvar, eps):
     return mu + tf.exp(logvar) * eps
 
 
-@wrong_answer("uses logvar itself as the standard deviation")
-def reparameterize(mu, logvar, eps):  # noqa: F811
+@wrong_answer("reparameterize", "uses logvar itself as the standard deviation")
+def uses_logvar_itself_standard_deviation(mu, logvar, eps):
     return mu + logvar * eps
 
 
-@wrong_answer("tf.random.normal with a seed argument: a new sample on every call")
-def sample_latent(mu, logvar, seed):
+@wrong_answer("sample_latent", "tf.random.normal with a seed argument: a new sample on every call")
+def tf_random_normal_seed_argument(mu, logvar, seed):
     return reparameterize(mu, logvar, tf.random.normal(tf.shape(mu), seed=seed[0]))
 
 
-@wrong_answer("one eps of shape [latent] shared by every example")
-def sample_latent(mu, logvar, seed):  # noqa: F811
+@wrong_answer("sample_latent", "one eps of shape [latent] shared by every example")
+def one_eps_shape_latent_shared(mu, logvar, seed):
     return reparameterize(mu, logvar, tf.random.stateless_normal(tf.shape(mu)[-1:], seed=seed))
 
 
-@wrong_answer("averages over latent dimensions instead of summing")
-def kl_divergence(mu, logvar):
+@wrong_answer("kl_divergence", "averages over latent dimensions instead of summing")
+def averages_over_latent_dimensions_instead(mu, logvar):
     return -0.5 * tf.reduce_mean(1.0 + logvar - tf.square(mu) - tf.exp(logvar), axis=-1)
 
 
-@wrong_answer("drops the minus sign: +0.5 * sum(...)")
-def kl_divergence(mu, logvar):  # noqa: F811
+@wrong_answer("kl_divergence", "drops the minus sign: +0.5 * sum(...)")
+def drops_minus_sign_0_5(mu, logvar):
     return 0.5 * tf.reduce_sum(1.0 + logvar - tf.square(mu) - tf.exp(logvar), axis=-1)
 
 
-@wrong_answer("treats logvar as the variance: log(logvar) and logvar in place of logvar and exp(logvar)")
-def kl_divergence(mu, logvar):  # noqa: F811
+@wrong_answer("kl_divergence", "treats logvar as the variance: log(logvar) and logvar in place of logvar and exp(logvar)")
+def treats_logvar_variance_log_logvar(mu, logvar):
     return -0.5 * tf.reduce_sum(1.0 + tf.math.log(tf.abs(logvar)) - tf.square(mu) - logvar, axis=-1)
 
 
-@wrong_answer("swaps the labels: 0 for real images, 1 for fakes")
-def discriminator_loss(real_logits, fake_logits):
+@wrong_answer("discriminator_loss", "swaps the labels: 0 for real images, 1 for fakes")
+def swaps_labels_0_real_images(real_logits, fake_logits):
     real = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(real_logits), logits=real_logits)
     fake = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(fake_logits), logits=fake_logits)
     return tf.reduce_mean(real) + tf.reduce_mean(fake)
 
 
-@wrong_answer("log(sigmoid(...)) by hand: infinite for a logit of 40")
-def discriminator_loss(real_logits, fake_logits):  # noqa: F811
+@wrong_answer("discriminator_loss", "log(sigmoid(...)) by hand: infinite for a logit of 40")
+def log_sigmoid_hand_infinite_logit(real_logits, fake_logits):
     return (-tf.reduce_mean(tf.math.log(tf.sigmoid(real_logits)))
             - tf.reduce_mean(tf.math.log(1.0 - tf.sigmoid(fake_logits))))
 
 
-@wrong_answer("averages the two terms instead of adding them")
-def discriminator_loss(real_logits, fake_logits):  # noqa: F811
+@wrong_answer("discriminator_loss", "averages the two terms instead of adding them")
+def averages_two_terms_instead_adding(real_logits, fake_logits):
     real = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(real_logits), logits=real_logits)
     fake = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(fake_logits), logits=fake_logits)
     return (tf.reduce_mean(real) + tf.reduce_mean(fake)) / 2.0
 
 
-@wrong_answer("labels the fakes 0 in the generator loss too (the discriminator's target)")
-def generator_loss(fake_logits):
+@wrong_answer("generator_loss", "labels the fakes 0 in the generator loss too (the discriminator's target)")
+def labels_fakes_0_generator_loss(fake_logits):
     return tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(fake_logits),
                                                                   logits=fake_logits))
 
 
-@wrong_answer("uses the saturating minimax loss as the generator loss")
-def generator_loss(fake_logits):  # noqa: F811
+@wrong_answer("generator_loss", "uses the saturating minimax loss as the generator loss")
+def uses_saturating_minimax_loss_generator(fake_logits):
     return -tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(fake_logits),
                                                                    logits=fake_logits))
 
 
-@wrong_answer("minimax loss without the minus sign (returns +BCE(0, fake))")
-def minimax_generator_loss(fake_logits):
+@wrong_answer("minimax_generator_loss", "minimax loss without the minus sign (returns +BCE(0, fake))")
+def minimax_loss_without_minus_sign(fake_logits):
     return tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(fake_logits),
                                                                   logits=fake_logits))
 
 
-@wrong_answer("minimax loss as -BCE(1, fake): the non-saturating loss with a minus sign")
-def minimax_generator_loss(fake_logits):  # noqa: F811
+@wrong_answer("minimax_generator_loss", "minimax loss as -BCE(1, fake): the non-saturating loss with a minus sign")
+def minimax_loss_bce_1_fake(fake_logits):
     return -tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(fake_logits),
                                                                    logits=fake_logits))
 
 
-@wrong_answer("kl_divergence sums over every axis: one scalar for the batch instead of [batch]")
-def kl_divergence(mu, logvar):  # noqa: F811
+@wrong_answer("kl_divergence", "kl_divergence sums over every axis: one scalar for the batch instead of [batch]")
+def kl_divergence_sums_over_every(mu, logvar):
     return -0.5 * tf.reduce_sum(1.0 + logvar - tf.square(mu) - tf.exp(logvar))
 
 
-@wrong_answer("one mean over real and fake examples together (concatenated), not the sum of two means")
-def discriminator_loss(real_logits, fake_logits):  # noqa: F811
+@wrong_answer("discriminator_loss", "one mean over real and fake examples together (concatenated), not the sum of two means")
+def one_mean_over_real_fake(real_logits, fake_logits):
     logits = tf.concat([real_logits, fake_logits], axis=0)
     labels = tf.concat([tf.ones_like(real_logits), tf.zeros_like(fake_logits)], axis=0)
     return tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits))
 
 
-@wrong_answer("keras.losses.BinaryCrossentropy() without from_logits=True: treats logits as probabilities")
-def generator_loss(fake_logits):  # noqa: F811
+@wrong_answer("generator_loss", "keras.losses.BinaryCrossentropy() without from_logits=True: treats logits as probabilities")
+def keras_losses_binarycrossentropy_without_logits(fake_logits):
     import keras
     return keras.losses.BinaryCrossentropy()(tf.ones_like(fake_logits), fake_logits)

@@ -5,8 +5,8 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("counts the numbers visited instead of the steps (starts at 1)")
-def collatz_steps(n):
+@wrong_answer("collatz_steps", "counts the numbers visited instead of the steps (starts at 1)")
+def counts_numbers_visited_instead_steps(n):
     steps = tf.constant(1, tf.int32)
     while n > 1:
         if n % 2 == 0:
@@ -17,8 +17,8 @@ def collatz_steps(n):
     return steps
 
 
-@wrong_answer("n / 2: true division makes n a float in one branch only")
-def collatz_steps(n):  # noqa: F811
+@wrong_answer("collatz_steps", "n / 2: true division makes n a float in one branch only")
+def n_2_true_division_makes(n):
     steps = tf.constant(0, tf.int32)
     while n > 1:
         if n % 2 == 0:
@@ -29,8 +29,8 @@ def collatz_steps(n):  # noqa: F811
     return steps
 
 
-@wrong_answer("loops on n.numpy(): works eagerly, fails inside tf.function")
-def collatz_steps(n):  # noqa: F811
+@wrong_answer("collatz_steps", "loops on n.numpy(): works eagerly, fails inside tf.function")
+def loops_n_numpy_works_eagerly(n):
     value, steps = int(n.numpy()), 0
     while value > 1:
         value = value // 2 if value % 2 == 0 else 3 * value + 1
@@ -38,19 +38,19 @@ def collatz_steps(n):  # noqa: F811
     return tf.constant(steps, tf.int32)
 
 
-@wrong_answer("rescales even when the norm is already below max_norm")
-def clip_to_norm(values, max_norm):
+@wrong_answer("clip_to_norm", "rescales even when the norm is already below max_norm")
+def rescales_even_when_norm_already(values, max_norm):
     return values * (max_norm / tf.norm(values))
 
 
-@wrong_answer("clips every row to max_norm separately (norm over the last axis)")
-def clip_to_norm(values, max_norm):  # noqa: F811
+@wrong_answer("clip_to_norm", "clips every row to max_norm separately (norm over the last axis)")
+def clips_every_row_max_norm(values, max_norm):
     norms = tf.norm(values, axis=-1, keepdims=True)
     return tf.where(norms > max_norm, values * max_norm / norms, values)
 
 
-@wrong_answer("ignores input_signature")
-def make_doubler(input_signature=None):
+@wrong_answer("make_doubler", "ignores input_signature")
+def ignores_input_signature(input_signature=None):
     trace_log = []
 
     def double(x):
@@ -60,8 +60,8 @@ def make_doubler(input_signature=None):
     return tf.function(double), trace_log
 
 
-@wrong_answer("logs every call from a Python wrapper around the tf.function")
-def make_doubler(input_signature=None):  # noqa: F811
+@wrong_answer("make_doubler", "logs every call from a Python wrapper around the tf.function")
+def logs_every_call_python_wrapper(input_signature=None):
     trace_log = []
     graph_function = tf.function(lambda x: 2 * x, input_signature=input_signature)
 
@@ -73,22 +73,22 @@ def make_doubler(input_signature=None):  # noqa: F811
     return double, trace_log
 
 
-@wrong_answer("returns the total tracing count, not the new traces")
-def count_traces(function, arguments):
+@wrong_answer("count_traces", "returns the total tracing count, not the new traces")
+def returns_total_tracing_count_not(function, arguments):
     for argument in arguments:
         function(argument)
     return function.experimental_get_tracing_count()
 
 
-@wrong_answer("counts the arguments whose type was not seen before in this call")
-def count_traces(function, arguments):  # noqa: F811
+@wrong_answer("count_traces", "counts the arguments whose type was not seen before in this call")
+def counts_arguments_whose_type_not(function, arguments):
     for argument in arguments:
         function(argument)
     return len({type(argument) for argument in arguments})
 
 
-@wrong_answer("Python print instead of tf.print: prints only while tracing")
-def make_logging_function():
+@wrong_answer("make_logging_function", "Python print instead of tf.print: prints only while tracing")
+def python_print_instead_tf_print():
     python_log = []
 
     @tf.function
@@ -100,8 +100,8 @@ def make_logging_function():
     return add_one, python_log
 
 
-@wrong_answer("counts with a Python int (steps = 0): eagerly it returns a Python int, not an int32 tensor")
-def collatz_steps(n):  # noqa: F811
+@wrong_answer("collatz_steps", "counts with a Python int (steps = 0): eagerly it returns a Python int, not an int32 tensor")
+def counts_python_int_steps_0(n):
     steps = 0
     while n > 1:
         if n % 2 == 0:
@@ -112,16 +112,16 @@ def collatz_steps(n):  # noqa: F811
     return steps
 
 
-@wrong_answer("the L1 norm (sum of absolute values) instead of the L2 norm")
-def clip_to_norm(values, max_norm):  # noqa: F811
+@wrong_answer("clip_to_norm", "the L1 norm (sum of absolute values) instead of the L2 norm")
+def l1_norm_sum_absolute_values(values, max_norm):
     norm = tf.reduce_sum(tf.abs(values))
     if norm > max_norm:
         values = values * (max_norm / norm)
     return values
 
 
-@wrong_answer("make_doubler wraps a new tf.function at every call: every call traces again")
-def make_doubler(input_signature=None):  # noqa: F811
+@wrong_answer("make_doubler", "make_doubler wraps a new tf.function at every call: every call traces again")
+def make_doubler_wraps_new_tf(input_signature=None):
     trace_log = []
 
     def double(x):

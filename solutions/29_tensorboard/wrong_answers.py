@@ -9,52 +9,52 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("counts steps from 1: the curve starts one step late")
-def log_scalars(writer, name, values):
+@wrong_answer("log_scalars", "counts steps from 1: the curve starts one step late")
+def counts_steps_1_curve_starts(writer, name, values):
     with writer.as_default():
         for step, value in enumerate(values, start=1):
             tf.summary.scalar(name, value, step=step)
     writer.flush()
 
 
-@wrong_answer("writes outside `with writer.as_default():`: no default writer, nothing is written")
-def log_scalars(writer, name, values):  # noqa: F811
+@wrong_answer("log_scalars", "writes outside `with writer.as_default():`: no default writer, nothing is written")
+def writes_outside_writer_default_no(writer, name, values):
     for step, value in enumerate(values):
         tf.summary.scalar(name, value, step=step)
     writer.flush()
 
 
-@wrong_answer("pixels not scaled to [0, 1]: every float above 1 saturates, the images come out white")
-def log_images(writer, name, pixels, step, max_outputs):
+@wrong_answer("log_images", "pixels not scaled to [0, 1]: every float above 1 saturates, the images come out white")
+def pixels_not_scaled_0_1(writer, name, pixels, step, max_outputs):
     with writer.as_default():
         tf.summary.image(name, pixels[..., tf.newaxis], step=step, max_outputs=max_outputs)
     writer.flush()
 
 
-@wrong_answer("max_outputs not passed: tf.summary.image keeps its default of 3 images")
-def log_images(writer, name, pixels, step, max_outputs):  # noqa: F811
+@wrong_answer("log_images", "max_outputs not passed: tf.summary.image keeps its default of 3 images")
+def max_outputs_not_passed_tf(writer, name, pixels, step, max_outputs):
     with writer.as_default():
         tf.summary.image(name, pixels[..., tf.newaxis] / 255.0, step=step)
     writer.flush()
 
 
-@wrong_answer("step ignored: the images land at step 0")
-def log_images(writer, name, pixels, step, max_outputs):  # noqa: F811
+@wrong_answer("log_images", "step ignored: the images land at step 0")
+def step_ignored_images_land_step(writer, name, pixels, step, max_outputs):
     with writer.as_default():
         tf.summary.image(name, pixels[..., tf.newaxis] / 255.0, step=0, max_outputs=max_outputs)
     writer.flush()
 
 
-@wrong_answer("tags histograms with weight.name ('kernel', 'bias'): both layers' kernels share one tag")
-def log_weight_histograms(writer, model, step):
+@wrong_answer("log_weight_histograms", "tags histograms with weight.name ('kernel', 'bias'): both layers' kernels share one tag")
+def tags_histograms_weight_name_kernel(writer, model, step):
     with writer.as_default():
         for weight in model.weights:
             tf.summary.histogram(weight.name, weight, step=step)
     writer.flush()
 
 
-@wrong_answer("reads the TF1 field simple_value, which TF2 summaries leave at 0")
-def read_scalars(logdir, name):
+@wrong_answer("read_scalars", "reads the TF1 field simple_value, which TF2 summaries leave at 0")
+def reads_tf1_field_simple_value(logdir, name):
     found = []
     for path in glob.glob(os.path.join(logdir, "events.out.tfevents.*")):
         for event in tf.compat.v1.train.summary_iterator(path):
@@ -64,8 +64,8 @@ def read_scalars(logdir, name):
     return sorted(found, key=lambda pair: pair[0])
 
 
-@wrong_answer("reads only the newest event file")
-def read_scalars(logdir, name):  # noqa: F811
+@wrong_answer("read_scalars", "reads only the newest event file")
+def reads_only_newest_event_file(logdir, name):
     found = []
     path = sorted(glob.glob(os.path.join(logdir, "events.out.tfevents.*")), key=os.path.getmtime)[-1]
     for event in tf.compat.v1.train.summary_iterator(path):
@@ -75,8 +75,8 @@ def read_scalars(logdir, name):  # noqa: F811
     return sorted(found, key=lambda pair: pair[0])
 
 
-@wrong_answer("ignores the tag: returns every scalar in the files")
-def read_scalars(logdir, name):  # noqa: F811
+@wrong_answer("read_scalars", "ignores the tag: returns every scalar in the files")
+def ignores_tag_returns_every_scalar(logdir, name):
     found = []
     for path in glob.glob(os.path.join(logdir, "events.out.tfevents.*")):
         for event in tf.compat.v1.train.summary_iterator(path):
@@ -85,8 +85,8 @@ def read_scalars(logdir, name):  # noqa: F811
     return sorted(found, key=lambda pair: pair[0])
 
 
-@wrong_answer("leaves the events in file order instead of sorting by step")
-def read_scalars(logdir, name):  # noqa: F811
+@wrong_answer("read_scalars", "leaves the events in file order instead of sorting by step")
+def leaves_events_file_order_instead(logdir, name):
     found = []
     for path in sorted(glob.glob(os.path.join(logdir, "events.out.tfevents.*"))):
         for event in tf.compat.v1.train.summary_iterator(path):
@@ -96,8 +96,8 @@ def read_scalars(logdir, name):  # noqa: F811
     return found
 
 
-@wrong_answer("logs the loss after the update: every logged value is one step late")
-def train_and_log(logdir, x, y, steps, learning_rate):
+@wrong_answer("train_and_log", "logs the loss after the update: every logged value is one step late")
+def logs_loss_after_update_every(logdir, x, y, steps, learning_rate):
     w = tf.Variable(tf.zeros([x.shape[1]]))
     b = tf.Variable(0.0)
     writer = tf.summary.create_file_writer(logdir)
@@ -116,8 +116,8 @@ def train_and_log(logdir, x, y, steps, learning_rate):
     return losses
 
 
-@wrong_answer("returns the loss tensors, not Python floats")
-def train_and_log(logdir, x, y, steps, learning_rate):  # noqa: F811
+@wrong_answer("train_and_log", "returns the loss tensors, not Python floats")
+def returns_loss_tensors_not_python(logdir, x, y, steps, learning_rate):
     w = tf.Variable(tf.zeros([x.shape[1]]))
     b = tf.Variable(0.0)
     writer = tf.summary.create_file_writer(logdir)
@@ -135,27 +135,27 @@ def train_and_log(logdir, x, y, steps, learning_rate):  # noqa: F811
     return losses
 
 
-@wrong_answer("no validation data: the callback writes only logdir/train")
-def fit_with_tensorboard(logdir, model, x, y, epochs):
+@wrong_answer("fit_with_tensorboard", "no validation data: the callback writes only logdir/train")
+def no_validation_data_callback_writes(logdir, model, x, y, epochs):
     return model.fit(x, y, epochs=epochs, batch_size=16,
                      callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0)
 
 
-@wrong_answer("logs only model.trainable_weights: BatchNormalization's moving statistics go missing")
-def log_weight_histograms(writer, model, step):  # noqa: F811
+@wrong_answer("log_weight_histograms", "logs only model.trainable_weights: BatchNormalization's moving statistics go missing")
+def logs_only_model_trainable_weights(writer, model, step):
     with writer.as_default():
         for weight in model.trainable_weights:
             tf.summary.histogram(weight.path, weight, step=step)
     writer.flush()
 
 
-@wrong_answer("fit_with_tensorboard forgets batch_size=16 (fit's default is 32)")
-def fit_with_tensorboard(logdir, model, x, y, epochs):  # noqa: F811
+@wrong_answer("fit_with_tensorboard", "fit_with_tensorboard forgets batch_size=16 (fit's default is 32)")
+def fit_tensorboard_forgets_batch_size(logdir, model, x, y, epochs):
     return model.fit(x, y, epochs=epochs, validation_split=0.25,
                      callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0)
 
 
-@wrong_answer("fit_with_tensorboard holds out 20% (validation_split=0.2) instead of 25%")
-def fit_with_tensorboard(logdir, model, x, y, epochs):  # noqa: F811
+@wrong_answer("fit_with_tensorboard", "fit_with_tensorboard holds out 20% (validation_split=0.2) instead of 25%")
+def fit_tensorboard_holds_out_20(logdir, model, x, y, epochs):
     return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=0.2,
                      callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0)

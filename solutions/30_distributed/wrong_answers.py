@@ -11,34 +11,34 @@ import tensorflow as tf
 from tfkatas.wrong import wrong_answer
 
 
-@wrong_answer("multiplies instead of dividing: global_batch_size * num_replicas")
-def per_replica_batch_size(global_batch_size, num_replicas):
+@wrong_answer("per_replica_batch_size", "multiplies instead of dividing: global_batch_size * num_replicas")
+def multiplies_instead_dividing_global_batch(global_batch_size, num_replicas):
     return global_batch_size * num_replicas
 
 
-@wrong_answer("floor division without a check: silently drops examples of an uneven split")
-def per_replica_batch_size(global_batch_size, num_replicas):  # noqa: F811
+@wrong_answer("per_replica_batch_size", "floor division without a check: silently drops examples of an uneven split")
+def floor_division_without_check_silently(global_batch_size, num_replicas):
     return global_batch_size // num_replicas
 
 
-@wrong_answer("the slice mean (tf.reduce_mean): each replica divides by its own slice size")
-def replica_loss(labels, predictions, global_batch_size):
+@wrong_answer("replica_loss", "the slice mean (tf.reduce_mean): each replica divides by its own slice size")
+def slice_mean_tf_reduce_mean(labels, predictions, global_batch_size):
     return tf.reduce_mean(tf.square(labels - predictions))
 
 
-@wrong_answer("sums the squared errors over the outputs instead of averaging them")
-def replica_loss(labels, predictions, global_batch_size):  # noqa: F811
+@wrong_answer("replica_loss", "sums the squared errors over the outputs instead of averaging them")
+def sums_squared_errors_over_outputs(labels, predictions, global_batch_size):
     return tf.reduce_sum(tf.square(labels - predictions)) / global_batch_size
 
 
-@wrong_answer("shuffles the examples: batches no longer match single-device training")
-def distributed_dataset(strategy, features, labels, global_batch_size):
+@wrong_answer("distributed_dataset", "shuffles the examples: batches no longer match single-device training")
+def shuffles_examples_batches_no_longer(strategy, features, labels, global_batch_size):
     dataset = tf.data.Dataset.from_tensor_slices((features, labels)).shuffle(64, seed=1).batch(global_batch_size)
     return strategy.experimental_distribute_dataset(dataset)
 
 
-@wrong_answer("averages the loss over the replica's batch, ignoring global_batch_size")
-def make_train_step(strategy, model, optimizer, global_batch_size):
+@wrong_answer("make_train_step", "averages the loss over the replica's batch, ignoring global_batch_size")
+def averages_loss_over_replica_batch(strategy, model, optimizer, global_batch_size):
     def replica_step(features, labels):
         with tf.GradientTape() as tape:
             loss = tf.reduce_mean(tf.square(labels - model(features, training=True)))
@@ -54,8 +54,8 @@ def make_train_step(strategy, model, optimizer, global_batch_size):
     return step
 
 
-@wrong_answer("computes the loss and gradients but never applies them")
-def make_train_step(strategy, model, optimizer, global_batch_size):  # noqa: F811
+@wrong_answer("make_train_step", "computes the loss and gradients but never applies them")
+def computes_loss_gradients_but_never(strategy, model, optimizer, global_batch_size):
     def replica_step(features, labels):
         with tf.GradientTape() as tape:
             loss = replica_loss(labels, model(features, training=True), global_batch_size)
@@ -70,8 +70,8 @@ def make_train_step(strategy, model, optimizer, global_batch_size):  # noqa: F81
     return step
 
 
-@wrong_answer("returns the losses as tensors instead of Python floats")
-def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, devices):
+@wrong_answer("train_mirrored", "returns the losses as tensors instead of Python floats")
+def returns_losses_tensors_instead_python(features, labels, global_batch_size, epochs, learning_rate, devices):
     strategy = tf.distribute.MirroredStrategy(devices)
     with strategy.scope():
         model = build_model(features.shape[1])
@@ -81,8 +81,8 @@ def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, d
     return [step(batch) for _ in range(epochs) for batch in dataset], model.get_weights()
 
 
-@wrong_answer("true division: returns 32.0, a float, not an int")
-def per_replica_batch_size(global_batch_size, num_replicas):  # noqa: F811
+@wrong_answer("per_replica_batch_size", "true division: returns 32.0, a float, not an int")
+def true_division_returns_32_0(global_batch_size, num_replicas):
     if global_batch_size % num_replicas:
         raise ValueError("uneven split")
     return global_batch_size / num_replicas

@@ -1,7 +1,6 @@
-"""The curriculum: kata metadata read from `curriculum.toml`, and where each kata's files live.
-
-The TOML file is the single source of truth for order, titles, hints and time budgets;
-code never hard-codes a kata.
+"""The curriculum: the index `curriculum.toml` (order, topic, source note, time budgets), each
+kata's words in `katas/NN_slug/kata.toml` (title, summary, hints in English and Chinese), and
+where each kata's files live. Code never hard-codes a kata.
 """
 
 from __future__ import annotations
@@ -87,23 +86,53 @@ class Kata:
         return self.summary_zh if language == "zh" and self.summary_zh else self.summary
 
 
-_REQUIRED = ("number", "slug", "title", "topic", "source", "summary", "minutes", "timeout", "hints")
+INDEX_KEYS = ("number", "slug", "topic", "source", "minutes", "timeout")  # Required in curriculum.toml.
+OPTIONAL_INDEX_KEYS = ("soak",)
+WORDS_FILENAME = "kata.toml"  # Beside the kata, in katas/NN_slug/: it travels with a student copy.
+WORDS_KEYS = ("title", "summary", "hints")  # Required in kata.toml.
+OPTIONAL_WORDS_KEYS = ("title_zh", "summary_zh", "hints_zh")
 
 
 def load_curriculum(path: Path = CURRICULUM_FILE) -> list[Kata]:
-    """Every kata in curriculum order."""
-    with open(path, "rb") as file:
-        entries = tomllib.load(file).get("kata", [])
+    """Every kata in curriculum order: the index entry and the kata's own words."""
+    try:
+        with open(path, "rb") as file:
+            entries = tomllib.load(file).get("kata", [])
+    except tomllib.TOMLDecodeError as error:
+        raise CurriculumError(f"{path.name} is not valid TOML ({error})") from None
     katas = []
     for entry in entries:
-        missing = [key for key in _REQUIRED if key not in entry]
-        if missing:
-            raise CurriculumError(f"{path.name}: kata entry {entry.get('number', '?')} lacks {', '.join(missing)}")
-        entry = dict(entry)
-        entry["hints"] = tuple(entry["hints"])
-        entry["hints_zh"] = tuple(entry.get("hints_zh", ()))
-        katas.append(Kata(**entry))
+        missing = [key for key in INDEX_KEYS if key not in entry]
+        unknown = sorted(set(entry) - set(INDEX_KEYS) - set(OPTIONAL_INDEX_KEYS))
+        if missing or unknown:
+            what = f"lacks {', '.join(missing)}" if missing else f"has unknown keys {', '.join(unknown)}"
+            raise CurriculumError(f"{path.name}: kata entry {entry.get('number', '?')} {what}")
+        folder = path.parent / "katas" / f"{entry['number']:02d}_{entry['slug']}"
+        katas.append(Kata(**entry, **load_words(folder / WORDS_FILENAME, entry["slug"])))
     return sorted(katas, key=lambda kata: kata.number)
+
+
+def load_words(path: Path, slug: str) -> dict:
+    """A kata's title, summary and hints from its kata.toml; a kata not written yet has none."""
+    if not path.exists():
+        return {"title": slug.replace("_", " "), "summary": "", "hints": ()}
+    try:
+        with open(path, "rb") as file:
+            words = tomllib.load(file)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise CurriculumError(f"{_shown(path)} is not valid TOML ({error})") from None
+    missing = [key for key in WORDS_KEYS if key not in words]
+    unknown = sorted(set(words) - set(WORDS_KEYS) - set(OPTIONAL_WORDS_KEYS))
+    if missing or unknown:
+        what = f"lacks {', '.join(missing)}" if missing else f"has unknown keys {', '.join(unknown)}"
+        raise CurriculumError(f"{_shown(path)} {what}")
+    words["hints"] = tuple(words["hints"])
+    words["hints_zh"] = tuple(words.get("hints_zh", ()))
+    return words
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def find_kata(number: str | int, katas: list[Kata] | None = None) -> Kata:

@@ -51,6 +51,11 @@ def _execute(path: Path, module_name: str) -> types.ModuleType:
     except SyntaxError as error:
         sys.modules.pop(module_name, None)
         raise KataLoadError(f"{_shown(path)} line {error.lineno}: SyntaxError: {error.msg}") from None
+    except SystemExit as error:  # sys.exit at import time ends the import, not the test run.
+        sys.modules.pop(module_name, None)
+        line = _last_line_in(path, error.__traceback__)
+        raise KataLoadError(f"{_shown(path)}{line}: importing it called sys.exit({error.code!r}); "
+                            "a kata's file must only define its functions") from None
     except Exception as error:  # The learner's module may raise anything at import time.
         sys.modules.pop(module_name, None)
         line = _last_line_in(path, error.__traceback__)

@@ -15,11 +15,13 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
 
 import tfkatas
+from tfkatas.curriculum import OPTIONAL_WORDS_KEYS, WORDS_FILENAME, WORDS_KEYS
 from tfkatas.stubs import make_stub
 
 PACKAGE_PARENT = Path(tfkatas.__file__).resolve().parent.parent
@@ -118,7 +120,7 @@ def checkout(tmp_path):
     """A scratch checkout laid out like the real one, with two pure-Python katas (and one unwritten)."""
     root = tmp_path / "repo"
     (root / "katas").mkdir(parents=True)
-    (root / "curriculum.toml").write_text(CURRICULUM)
+    write_curriculum(root, CURRICULUM)
     (root / "conftest.py").write_text('pytest_plugins = ["tfkatas.plugin"]\n')
     (root / "pyproject.toml").write_text('[tool.pytest.ini_options]\npython_files = ["test_*.py"]\n'
                                          'addopts = ["--import-mode=importlib", "-p", "no:cacheprovider"]\n'
@@ -131,6 +133,20 @@ def checkout(tmp_path):
     for name, source in TESTS.items():
         (root / "katas" / name).write_text(source)
     return root
+
+
+def write_curriculum(root: Path, text: str) -> None:
+    """The index to curriculum.toml, each written kata's words to its katas/NN_slug/kata.toml."""
+    index = []
+    for entry in tomllib.loads(text)["kata"]:
+        words = {key: entry.pop(key) for key in list(entry) if key in WORDS_KEYS + OPTIONAL_WORDS_KEYS}
+        index.append("[[kata]]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in entry.items()))
+        folder = root / "katas" / f"{entry['number']:02d}_{entry['slug']}"
+        if entry["slug"] != "later":  # Kata 03 is not written yet: it has no folder.
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / WORDS_FILENAME).write_text("".join(f"{key} = {json.dumps(value, ensure_ascii=False)}\n"
+                                                         for key, value in words.items()))
+    (root / "curriculum.toml").write_text("\n".join(index))
 
 
 def tfkatas_command(root: Path, *arguments: str, environment: dict | None = None, timeout: float = 60):

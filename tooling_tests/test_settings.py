@@ -97,7 +97,7 @@ def test_a_kata_file_with_a_byte_that_is_not_utf8_can_be_run_reset_and_checked(c
     pristine = learner.read_bytes()
     learner.write_bytes(b"def add(a, b):\n    return a + b  # caf\xe9\n")
     kata = tfkatas_command(checkout, "kata", "01")
-    assert "Traceback" not in kata.stdout + kata.stderr and kata.returncode == 1, kata.stdout + kata.stderr
+    assert "Traceback" not in kata.stdout + kata.stderr, kata.stdout + kata.stderr
     reset = tfkatas_command(checkout, "reset", "01")
     assert reset.returncode == 0 and "pristine stub again" in reset.stdout, reset.stdout + reset.stderr
     assert learner.read_bytes() == pristine

@@ -15,7 +15,7 @@ import sys
 import time
 
 from tfkatas.arguments import fail
-from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, CurriculumError, find_kata, load_curriculum
+from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, WORDS_FILENAME, CurriculumError, find_kata, load_curriculum
 from tfkatas.launcher import pytest_run, run_here
 from tfkatas.stubs import StubError, compare_with_stub, generated_stubs_dir, write_stub
 
@@ -44,7 +44,7 @@ def static_problems(katas, strict: bool) -> tuple[list[str], list[str]]:
             if path.is_dir() and path.name not in known and path.name != "__pycache__":
                 problems.append(f"{path.relative_to(ROOT)} is not listed in curriculum.toml")
     for kata in katas:
-        expected = {"katas": {kata.module_filename, kata.test_filename},
+        expected = {"katas": {kata.module_filename, kata.test_filename, WORDS_FILENAME},
                     "solutions": {kata.module_filename, "wrong_answers.py"}}
         for name, directory in (("katas", KATAS_DIR), ("solutions", SOLUTIONS_DIR)):
             folder = directory / kata.dirname
@@ -56,10 +56,11 @@ def static_problems(katas, strict: bool) -> tuple[list[str], list[str]]:
                 problems.append(f"kata {kata.code}: {name}/{kata.dirname}/{missing} is missing")
             for stray in sorted(present - expected[name]):
                 problems.append(f"kata {kata.code}: stray file {name}/{kata.dirname}/{stray}")
+        words = f"katas/{kata.dirname}/{WORDS_FILENAME}"
         if not 2 <= len(kata.hints) <= 4 or not all(hint.strip() for hint in kata.hints):
-            problems.append(f"kata {kata.code}: needs 2-4 non-empty hints in curriculum.toml")
+            problems.append(f"kata {kata.code}: {words} needs 2-4 non-empty hints (it has {len(kata.hints)})")
         if kata.hints_zh and len(kata.hints_zh) != len(kata.hints):
-            problems.append(f"kata {kata.code}: hints_zh has {len(kata.hints_zh)} hints, hints has {len(kata.hints)}")
+            problems.append(f"kata {kata.code}: {words} has {len(kata.hints_zh)} hints_zh for {len(kata.hints)} hints")
         if not kata.solution_path.exists():
             continue
         try:

@@ -59,6 +59,11 @@ class Recorder:
                                        ("kata_not_implemented", explain.raised_not_implemented(error)),
                                        ("kata_error_type", type(error).__name__),
                                        ("kata_broken", explain.is_broken_kata(error))]
+        elif report.skipped and call.excinfo is not None:  # pytest.skip or pytest.xfail, called from where?
+            kata = kata_for_path(item.path, self.curriculum)
+            where = explain.learner_location(explain.traceback_locations(call.excinfo), "", kata)
+            report.user_properties += [("kata_skip_where", where),
+                                       ("kata_skip_reason", explain.first_line(call.excinfo.value))]
         return report
 
     def pytest_runtest_logreport(self, report):
@@ -83,16 +88,13 @@ class Recorder:
         """Why a skipped, xfailed or xpassed test counts as failed, naming where it was decided."""
         if report.passed:
             return "the test passed but is marked as expected to fail (xfail): an xfail mark never counts as a pass"
-        where, reason = "", str(getattr(report, "wasxfail", "") or "")
-        if isinstance(report.longrepr, tuple) and len(report.longrepr) == 3:
-            path, line, message = report.longrepr
-            kata = kata_for_path(Path(str(path)), self.curriculum)
-            in_kata_file = kata is not None and Path(str(path)).name == kata.module_filename
-            where = f" in {shown(Path(str(path)))} line {line}" if in_kata_file else ""
-            reason = reason or str(message).removeprefix("Skipped: ")
+        properties = dict(report.user_properties)
+        where, reason = properties.get("kata_skip_where", ""), properties.get("kata_skip_reason", "")
+        if not reason and isinstance(report.longrepr, tuple) and len(report.longrepr) == 3:
+            reason = str(report.longrepr[2]).removeprefix("Skipped: ")  # A skip mark: no exception to look at.
         called = "pytest.xfail" if hasattr(report, "wasxfail") else "pytest.skip"
         who = "your code called" if where else "the test was skipped by"
-        return f"{who} {called}{where} ({reason}): a skipped test counts as failed"
+        return f"{who} {called}{where} ({reason or getattr(report, 'wasxfail', '')}): a skipped test counts as failed"
 
     def pytest_collectreport(self, report):
         """With --kata-results-json, a test file that cannot be collected becomes one failed record."""

@@ -4,12 +4,16 @@ import os
 import sys
 
 from tfkatas.cli import main
+from tfkatas.curriculum import CurriculumError
 
 try:
     status = main()
 except BrokenPipeError:  # `python -m tfkatas list | head`: the reader left; nothing is wrong.
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     status = 0
+except CurriculumError as error:  # A broken index or kata.toml: one line, whatever the command.
+    print(f"tfkatas: {error}", file=sys.stderr)
+    status = 2
 except KeyboardInterrupt:  # Ctrl-C: nothing half-written is left (state and grade files are written atomically).
     print("\ntfkatas: stopped (Ctrl-C)", file=sys.stderr)
     status = 130

@@ -411,3 +411,24 @@ def test_pair_swaps_on_a_new_green_test_and_logs_who_drove(checkout):
     assert [(entry["test"], entry["kata"]) for entry in greens] == [("test_add_adds_small_numbers", "01")]
     assert greens[0]["driver"] in ("Ana", "Bo")
     assert any(entry["event"] == "swap" for entry in log)
+
+
+# ----------------------------------------------------------------------------- kata words (kata.toml)
+
+
+def test_a_kata_words_file_without_hints_is_a_curriculum_error_naming_the_file(checkout):
+    (checkout / "katas/02_double/kata.toml").write_text('title = "Doubling"\nsummary = "Double a number."\n')
+    result = tfkatas_command(checkout, "list")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert "katas/02_double/kata.toml lacks hints" in result.stdout + result.stderr
+
+
+def test_static_checks_report_a_kata_with_one_hint_naming_its_words_file(checkout):
+    (checkout / "katas/02_double/kata.toml").write_text('title = "Doubling"\nsummary = "Double."\nhints = ["Multiply."]\n')
+    script = ("from tfkatas.dev.check import static_problems\n"
+              "from tfkatas.curriculum import find_kata\n"
+              "print('\\n'.join(static_problems([find_kata(2)], strict=False)[0]))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=checkout, env=_environment(checkout),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "kata 02: katas/02_double/kata.toml needs 2-4 non-empty hints (it has 1)" in result.stdout, result.stdout

@@ -6,6 +6,7 @@ objects registered for this run (`Recorder` always, `CheckMode` with --kata-chec
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,7 @@ def selected_katas(config) -> list[Kata]:
 
 
 def pytest_report_header(config):
-    return _header_lines(config)
+    return _header_lines(config, import_tensorflow=True)  # Verbose runs: the header comes before collection.
 
 
 @pytest.hookimpl(trylast=True)
@@ -101,11 +102,15 @@ def pytest_collection_finish(session):
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if (reporter is not None and config.option.verbose < 0 and not is_worker(config)
             and not config.option.no_header):  # progress, grade and watch pass --no-header.
-        reporter.write_line(" · ".join(_header_lines(config)), light=True)
+        reporter.write_line(" · ".join(_header_lines(config, import_tensorflow=False)), light=True)
 
 
-def _header_lines(config) -> list[str]:
-    """What a person needs to reproduce the run: target, versions, devices, seed, TF32."""
+def _header_lines(config, import_tensorflow: bool) -> list[str]:
+    """What a person needs to reproduce the run: target, versions, devices, seed, TF32.
+
+    After collection, the kata tests have imported TensorFlow; tests that never do (the tooling's
+    fake katas) are not made to pay its 3 s start-up just to list devices.
+    """
     import importlib.metadata as metadata
 
     from tfkatas.plugin.sandbox import tf32_wanted
@@ -123,7 +128,7 @@ def _header_lines(config) -> list[str]:
     lines = [
         f"kata target: {target}",
         f"tensorflow {version('tensorflow', 'tensorflow-cpu')}, keras {version('keras')}, "
-        f"devices: {_visible_devices()}",
+        f"devices: {_visible_devices(import_tensorflow)}",
         f"seed: {config.option.kata_seed} (KATA_SEED); TF32 matmuls: "
         f"{'on (KATA_TF32=1)' if tf32_wanted() else 'off'}",
     ]
@@ -134,9 +139,11 @@ def _header_lines(config) -> list[str]:
     return lines
 
 
-def _visible_devices() -> str:
+def _visible_devices(import_if_needed: bool) -> str:
     from tfkatas.environment import import_tensorflow
 
+    if not import_if_needed and "tensorflow" not in sys.modules:
+        return "(TensorFlow not imported by these tests)"
     tf = import_tensorflow()
     names = []
     for device in tf.config.list_physical_devices():
@@ -151,12 +158,18 @@ def _visible_devices() -> str:
 # ----------------------------------------------------------------------------- collection
 
 
+@pytest.hookimpl(tryfirst=True)  # Before xdist reads the groups.
 def pytest_collection_modifyitems(session, config, items):
-    """Each kata test gets its kata's timeout and carries its kata code (and variant) to the reports."""
+    """Each kata test gets its kata's timeout and carries its kata code (and variant) to the reports.
+
+    Under `make check` (xdist's loadgroup) a kata's tests stay on one worker, which builds its
+    module fixtures once; the tooling tests, in no group, spread over the workers one by one.
+    """
     for item in items:
         kata = kata_for_path(item.path, curriculum_of(config))
         if kata is None:
             continue
+        item.add_marker(pytest.mark.xdist_group(kata.dirname))
         if item.get_closest_marker("timeout") is None:
             item.add_marker(pytest.mark.timeout(kata.timeout))
         item.user_properties.append(("kata", kata.code))

@@ -56,7 +56,7 @@ def pytest_run(paths: list[Path | str], *, verbose: bool = False, focus: bool = 
         arguments.append(f"--junitxml={junit_xml}")
     if check:
         arguments += ["--kata-check", "--kata-stubs-dir", str(stubs_dir)] + (["--kata-explain"] if explain else [])
-    arguments += ["-n", str(workers), "--dist", "loadgroup"] if workers > 1 else ["-p", "no:xdist"]
+    arguments += ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-p", "no:xdist"]
     environment = {"KATA_ROOT": str(ROOT)}
     if target is not None:
         environment["KATA_TARGET"] = target

@@ -389,6 +389,18 @@ def test_watch_reruns_on_save_survives_a_syntax_error_and_an_endless_loop_then_m
     assert "✗ test_subtract_subtracts: not written yet" in watching.output()
 
 
+def test_a_save_during_a_pending_timeout_starts_a_new_run_at_once(checkout):
+    path = checkout / "katas/01_add/add.py"
+    watching = Watching(checkout, "watch", "01", "--max-runs", "3", "--limit", "30", "--poll", "0.05")
+    watching.wait_for("Kata 01: ")
+    saved = _save(path, HANG_IGNORING_TIMEOUT)  # Only the 30 s limit would stop this run...
+    time.sleep(1.5)
+    fixed = _save(path, ADD_SOLVED)  # ...but the next save does, long before.
+    watching.wait_for("saved again during the run: starting over", since=saved, timeout=10)
+    watching.wait_for("solved ✓", since=fixed, timeout=15)
+    assert time.monotonic() - saved < 20, "the fix waited for the pending limit"
+
+
 def test_watch_without_a_number_starts_at_the_first_unsolved_kata(checkout):
     (checkout / "katas/01_add/add.py").write_text(ADD_SOLVED)
     assert tfkatas_command(checkout, "progress").returncode == 0

@@ -158,18 +158,12 @@ def _visible_devices(import_if_needed: bool) -> str:
 # ----------------------------------------------------------------------------- collection
 
 
-@pytest.hookimpl(tryfirst=True)  # Before xdist reads the groups.
 def pytest_collection_modifyitems(session, config, items):
-    """Each kata test gets its kata's timeout and carries its kata code (and variant) to the reports.
-
-    Under `make check` (xdist's loadgroup) a kata's tests stay on one worker, which builds its
-    module fixtures once; the tooling tests, in no group, spread over the workers one by one.
-    """
+    """Each kata test gets its kata's timeout and carries its kata code (and variant) to the reports."""
     for item in items:
         kata = kata_for_path(item.path, curriculum_of(config))
         if kata is None:
             continue
-        item.add_marker(pytest.mark.xdist_group(kata.dirname))
         if item.get_closest_marker("timeout") is None:
             item.add_marker(pytest.mark.timeout(kata.timeout))
         item.user_properties.append(("kata", kata.code))

@@ -48,7 +48,7 @@ def filled_like(reference, value):
     [[7, 7, 7], [7, 7, 7]] (int32). A reference of shape [0, 3] gives an empty [0, 3] tensor.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.fill(shape, value) with tf.shape(reference); cast the value to reference.dtype.")
+    raise NotImplementedError("tf.fill takes its dtype from the value; tf.shape gives the reference's shape; match its dtype too.")
 
 
 def make_parameters(inputs, units):
@@ -60,7 +60,7 @@ def make_parameters(inputs, units):
     Example: make_parameters(3, 2) -> weights [[0., 0.], [0., 0.], [0., 0.]], step 0.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("wrap tf.zeros([inputs, units]) in tf.Variable; pass dtype= and trainable=False for the step.")
+    raise NotImplementedError("a tf.Variable wraps an initial tensor of zeros; look up its dtype and trainable arguments.")
 
 
 def add_in_place(variable, delta):
@@ -81,7 +81,7 @@ def seeded_noise(shape, seed):
     different tensors. Example: seeded_noise([2, 3], 7) twice -> two equal [2, 3] tensors.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("a stateless op such as tf.random.stateless_normal(shape, seed=[seed, 0]) depends only on its seed.")
+    raise NotImplementedError("a stateless random op such as tf.random.stateless_normal depends only on its seed pair.")
 
 
 def shuffle_pairs(features, labels, seed):
@@ -93,4 +93,4 @@ def shuffle_pairs(features, labels, seed):
     [[2, 2], [0, 0], [1, 1]], [2, 0, 1]: row i of the features still goes with label i.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("shuffle tf.range(examples) once (stateless, from seed), then tf.gather both tensors with it.")
+    raise NotImplementedError("build one stateless permutation of the example indices from the seed, then tf.gather both tensors.")

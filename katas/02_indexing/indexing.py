@@ -46,7 +46,7 @@ def class_subjects(scores, class_ids, subject_ids):
     every student's score in subject 3 then subject 1.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("call tf.gather twice, once with axis=0 for classes and once with axis=2 for subjects.")
+    raise NotImplementedError("tf.gather picks along one axis at a time: use it twice, for the class axis and for the subject axis.")
 
 
 def honor_roll(scores, min_average):

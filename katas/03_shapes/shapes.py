@@ -70,7 +70,7 @@ def repeat_row(row, rows):
     Example: row [1, 2, 3], rows 2 -> [[1, 2, 3], [1, 2, 3]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.broadcast_to(row, [rows, columns]) expands the vector along a new leading axis.")
+    raise NotImplementedError("tf.broadcast_to expands the vector along a new leading axis to the target shape.")
 
 
 def tile_pattern(pattern, times_down, times_across):

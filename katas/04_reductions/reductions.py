@@ -19,7 +19,7 @@ def subject_means(scores):
     Example: [[90, 61], [80, 70]] (int32) -> [85.0, 65.5].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("cast to float32 first, then tf.reduce_mean over the student axis (axis=0).")
+    raise NotImplementedError("cast to float32 first, then tf.reduce_mean over the student axis (the first one).")
 
 
 def value_range(values):
@@ -29,7 +29,7 @@ def value_range(values):
     a `[2, 3, 4]` tensor gives `[2, 3]`.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.reduce_max minus tf.reduce_min, both with axis=-1.")
+    raise NotImplementedError("tf.reduce_max minus tf.reduce_min, both along the last axis.")
 
 
 def vector_norms(vectors):
@@ -40,7 +40,7 @@ def vector_norms(vectors):
     Example: [[3., -4.]] -> ([7.], [5.], [4.]).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.norm(vectors, ord=..., axis=1) with ord 1, 2 and float(\"inf\") (np.inf).")
+    raise NotImplementedError("tf.norm takes an ord argument (1, 2 or infinity) and an axis; one call per norm, row by row.")
 
 
 def best_and_worst_class(probs):
@@ -50,7 +50,7 @@ def best_and_worst_class(probs):
     Example: [[0.1, 0.7, 0.2], [0.5, 0.2, 0.3]] -> ([1, 0], [0, 1]).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.argmax and tf.argmin along axis=-1 with output_type=tf.int32.")
+    raise NotImplementedError("tf.argmax and tf.argmin along the last axis; both take an output_type argument for int32.")
 
 
 def accuracy(logits, labels):
@@ -60,7 +60,7 @@ def accuracy(logits, labels):
     Example: logits [[2., 1.], [0., 3.], [5., 4.]] with labels [0, 1, 1] -> 0.6666...
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.equal(argmax, labels) gives booleans; cast them to float32, reduce_mean, then float(...).")
+    raise NotImplementedError("tf.equal compares predictions with labels elementwise; turn the booleans into a mean, then a Python float.")
 
 
 def encode_labels(labels):
@@ -81,7 +81,7 @@ def decode_labels(vocabulary, codes):
     Example: vocabulary ["cat", "dog", "bird"], codes [0, 1, 0, 2] -> ["cat", "dog", "cat", "bird"].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.gather(vocabulary, codes) looks each code up.")
+    raise NotImplementedError("tf.gather looks each code up in the vocabulary.")
 
 
 def batch_matmul(a, b):

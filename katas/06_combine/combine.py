@@ -21,7 +21,7 @@ def join_classes(first, second):
     Example: shapes [4, 35, 8] and [2, 35, 8] -> shape [6, 35, 8].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.concat joins along an axis that already exists (axis=0 here).")
+    raise NotImplementedError("tf.concat joins along an axis that already exists (the first one here).")
 
 
 def stack_exams(midterm, final):
@@ -32,7 +32,7 @@ def stack_exams(midterm, final):
     Example: midterm [[60, 70]], final [[80, 90]] -> [[[60, 70], [80, 90]]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.stack creates a new axis at the position given by axis=1.")
+    raise NotImplementedError("tf.stack creates a new axis at the position you give (the second one here).")
 
 
 def split_subjects(scores, num_or_sizes):
@@ -44,7 +44,7 @@ def split_subjects(scores, num_or_sizes):
     pieces of widths 1, 4 and 1.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.split(scores, num_or_sizes, axis=1) accepts both a count and a list of sizes.")
+    raise NotImplementedError("tf.split accepts both a count and a list of sizes; split along the subject axis.")
 
 
 def unstack_subjects(scores):
@@ -53,7 +53,7 @@ def unstack_subjects(scores):
     Example: [[60, 70, 80], [65, 75, 85]] -> [[60, 65], [70, 75], [80, 85]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.unstack removes an axis and returns its slices; the subject axis is axis=1.")
+    raise NotImplementedError("tf.unstack removes an axis and returns its slices; the subject axis is the second one.")
 
 
 def pad_images(images, border):
@@ -73,7 +73,7 @@ def clip_scores(scores, low, high):
     Example: [-5, 50, 130] with low 0, high 100 -> [0, 50, 100].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.clip_by_value(scores, low, high) is tf.minimum(tf.maximum(scores, low), high).")
+    raise NotImplementedError("tf.clip_by_value is a tf.maximum followed by a tf.minimum, element by element.")
 
 
 def limit_step(step, max_norm):
@@ -83,7 +83,7 @@ def limit_step(step, max_norm):
     Example: [3., 4.] (norm 5) with max_norm 1 -> [0.6, 0.8]; with max_norm 10 -> [3., 4.].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.clip_by_norm(step, max_norm) rescales only when the norm is too large.")
+    raise NotImplementedError("tf.clip_by_norm rescales only when the norm is too large.")
 
 
 def clip_gradients(gradients, max_global_norm):
@@ -95,4 +95,4 @@ def clip_gradients(gradients, max_global_norm):
     Example: gradients [[3.], [0., 4.]] (global norm 5), max 1 -> [[0.6], [0., 0.8]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.clip_by_global_norm(gradients, max_global_norm) returns (clipped_list, global_norm).")
+    raise NotImplementedError("tf.clip_by_global_norm returns a pair: the clipped list and the global norm.")

@@ -28,7 +28,7 @@ def replace_negatives(scores, fill):
     Example: [[-1., 0., 7.], [3., -2., 5.]] with fill 50 -> [[50., 0., 7.], [3., 50., 5.]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.where(scores < 0, fill, scores) picks per element; the condition's True picks the second argument.")
+    raise NotImplementedError("tf.where picks per element from two tensors; where the condition is True it takes the first of them.")
 
 
 def safe_divide(numerators, denominators):
@@ -37,7 +37,7 @@ def safe_divide(numerators, denominators):
     Example: [6., 1., 5.] / [3., 0., -2.] -> [2., 0., -2.5].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("divide everywhere, then tf.where(denominators == 0, 0, quotient) discards the inf/nan entries.")
+    raise NotImplementedError("divide everywhere, then let tf.where discard the inf/nan entries where the denominator is 0.")
 
 
 def score_sheet(positions, points, shape):
@@ -49,7 +49,7 @@ def score_sheet(positions, points, shape):
     [[0., 7.], [0., 0.], [3., 0.]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.scatter_nd(positions, points, shape) writes onto zeros and sums repeats.")
+    raise NotImplementedError("tf.scatter_nd writes onto zeros of a given shape and sums repeated positions.")
 
 
 def coordinate_grid(xs, ys):
@@ -60,7 +60,7 @@ def coordinate_grid(xs, ys):
     Example: xs [0., 1., 2.], ys [10., 20.] -> [[[0, 10], [1, 10], [2, 10]], [[0, 20], [1, 20], [2, 20]]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("x, y = tf.meshgrid(xs, ys) gives two [height, width] tensors; tf.stack them on a new last axis.")
+    raise NotImplementedError("tf.meshgrid gives two [height, width] coordinate tensors; tf.stack them on a new last axis.")
 
 
 def evaluate_on_grid(function, xs, ys):
@@ -71,4 +71,4 @@ def evaluate_on_grid(function, xs, ys):
     Example: function x + 10 * y, xs [1., 2.], ys [0., 1.] -> [[1., 2.], [11., 12.]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("build the two coordinate tensors with tf.meshgrid(xs, ys), then call function(x, y) once.")
+    raise NotImplementedError("build the two coordinate tensors with tf.meshgrid, then call the function once on them.")

@@ -26,7 +26,7 @@ def value_and_gradient(function, x):
     -> (14.0, [2., 4., 6.]).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("a tape only follows variables by itself; call tape.watch(x) for a constant.")
+    raise NotImplementedError("a tape only follows variables by itself; look up tape.watch for a constant.")
 
 
 def gradients_of_each(functions, x):
@@ -39,7 +39,7 @@ def gradients_of_each(functions, x):
     x = [1., 2.] -> [[2., 4.], [3., 3.]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("a tape frees its record after one gradient call unless it is persistent=True.")
+    raise NotImplementedError("a tape frees its record after one gradient call unless you make it persistent.")
 
 
 def second_derivative(function, x):
@@ -65,7 +65,7 @@ def numerical_gradient(function, x, epsilon=1e-4):
     -> [[2., 4.], [6., 8.]] (up to about 1e-8).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("loop over np.ndindex(x.shape); nudge one copy up and one down by epsilon.")
+    raise NotImplementedError("loop over every index of x (np.ndindex); nudge one copy up and one down by epsilon.")
 
 
 def max_gradient_error(function, x):
@@ -78,7 +78,7 @@ def max_gradient_error(function, x):
     Example: function = lambda x: tf.reduce_sum(tf.sin(x)), x = [0.5, 1.0] -> about 1e-9.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("value_and_gradient on tf.constant(x), numerical_gradient on x; max of |difference|.")
+    raise NotImplementedError("compare value_and_gradient on a tensor with numerical_gradient on the array; take the largest gap.")
 
 
 def notes_function(x1, x2):
@@ -100,7 +100,7 @@ def forward_mode_partials(x1, x2):
     Example: x1 = 2., x2 = 5. -> (11.6520, 5.5, 2 - cos 5 ≈ 1.7163).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("with ForwardAccumulator(primals=x1, tangents=tf.ones_like(x1)) as acc: y = ...; acc.jvp(y).")
+    raise NotImplementedError("ForwardAccumulator takes primals and tangents; compute y inside its with block, then ask for the jvp.")
 
 
 def reverse_mode_partials(x1, x2):
@@ -111,4 +111,4 @@ def reverse_mode_partials(x1, x2):
     Example: x1 = 2., x2 = 5. -> (11.6520, 5.5, 1.7163).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("watch both inputs and ask tape.gradient(y, [x1, x2]) once.")
+    raise NotImplementedError("watch both inputs and ask tape.gradient once, with a list of both sources.")

@@ -28,7 +28,7 @@ def sigmoid_derivative(x):
     Example: [0., 2.] -> [0.25, 0.1050].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("the derivative is written in terms of the output s = sigmoid(x), not of x.")
+    raise NotImplementedError("the derivative is written in terms of the sigmoid's own output, not of x.")
 
 
 def tanh(x):
@@ -37,7 +37,7 @@ def tanh(x):
     Example: [0., 1., 1000.] -> [0.0, 0.7616, 1.0].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("2 * sigmoid(2 * x) - 1; mind the 2 inside the sigmoid.")
+    raise NotImplementedError("tanh is a scaled, shifted sigmoid of a scaled input; mind the factor inside the sigmoid.")
 
 
 def tanh_derivative(x):
@@ -55,7 +55,7 @@ def leaky_relu(x, p=0.0):
     `p = 0` is plain ReLU. Example: leaky_relu([-2., 0., 3.], p=0.1) -> [-0.2, 0.0, 3.0].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("np.where(x > 0, x, p * x).")
+    raise NotImplementedError("np.where picks per element: x where it is positive, the slope p times x elsewhere.")
 
 
 def leaky_relu_derivative(x, p=0.0):
@@ -66,7 +66,7 @@ def leaky_relu_derivative(x, p=0.0):
     Example: leaky_relu_derivative([-2., 0., 3.], p=0.1) -> [0.1, 0.1, 1.0].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("np.where(x > 0, 1.0, p) — strictly greater, so 0 gets the slope p.")
+    raise NotImplementedError("np.where again; the test is strictly greater than 0, so 0 itself gets the slope p.")
 
 
 def softmax(logits):
@@ -76,7 +76,7 @@ def softmax(logits):
     Example: [[1., 2., 3.], [1000., 1000., 0.]] -> [[0.0900, 0.2447, 0.6652], [0.5, 0.5, 0.0]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("subtract logits.max(axis=-1, keepdims=True), exponentiate, divide by the row sum.")
+    raise NotImplementedError("subtract each row's maximum (keep its axis for broadcasting), exponentiate, divide by the row sum.")
 
 
 def softmax_jacobian(logits):

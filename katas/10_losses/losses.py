@@ -22,7 +22,7 @@ def mean_squared_error(y_true, y_pred):
     Example: y_true [[1., 2.], [0., 0.]], y_pred [[1., 4.], [3., 0.]] -> [2.0, 4.5].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("square the difference, then tf.reduce_mean over axis=-1 (not over everything).")
+    raise NotImplementedError("square the difference, then tf.reduce_mean over the last axis only (not over everything).")
 
 
 def entropy(probs):
@@ -32,7 +32,7 @@ def entropy(probs):
     Example: [[0.25, 0.25, 0.25, 0.25], [1., 0., 0., 0.]] -> [ln 4 ≈ 1.386, 0.0].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.math.xlogy(p, p) is p * ln p with 0 * ln 0 = 0.")
+    raise NotImplementedError("tf.math.xlogy is x times ln y, with 0 times ln 0 taken as 0.")
 
 
 def cross_entropy(targets, probs):
@@ -43,7 +43,7 @@ def cross_entropy(targets, probs):
     Example: targets [[1, 0, 0, 0, 0]], probs [[0.4, 0.3, 0.05, 0.05, 0.2]] -> [0.9163].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("only the true classes count: -reduce_sum(targets * log(probs), axis=-1).")
+    raise NotImplementedError("only the true classes count: the negative row sum of targets times log probabilities.")
 
 
 def cross_entropy_from_logits(targets, logits):
@@ -53,7 +53,7 @@ def cross_entropy_from_logits(targets, logits):
     Example: targets [[0., 1.]], logits [[1000., -1000.]] -> [2000.0] (not inf, not nan).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("log-softmax = logits - max - log(sum(exp(logits - max))), all per row; or tf.nn.log_softmax.")
+    raise NotImplementedError("log-softmax per row: subtract the max, then the log of the sum of exponentials; or tf.nn.log_softmax.")
 
 
 def sparse_cross_entropy_from_logits(labels, logits):
@@ -62,7 +62,7 @@ def sparse_cross_entropy_from_logits(labels, logits):
     Example: labels [1], logits [[1000., -1000.]] -> [2000.0].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.one_hot(labels, depth=number of classes, dtype=logits.dtype), then reuse cross_entropy_from_logits.")
+    raise NotImplementedError("tf.one_hot turns labels into targets (mind its depth and dtype); then reuse cross_entropy_from_logits.")
 
 
 EPSILON = 1e-7  # Keras' backend epsilon: predictions are kept inside [EPSILON, 1 - EPSILON].
@@ -76,7 +76,7 @@ def binary_cross_entropy(y_true, y_pred):
     not inf. Example: y_true [[1., 0.]], y_pred [[0.8, 0.4]] -> [(-ln 0.8 - ln 0.6) / 2 ≈ 0.367].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.clip_by_value(y_pred, EPSILON, 1 - EPSILON), then the formula and tf.reduce_mean over axis=-1.")
+    raise NotImplementedError("clip predictions into [EPSILON, 1 - EPSILON] with tf.clip_by_value, apply the formula, average the last axis.")
 
 
 def binary_cross_entropy_from_logits(y_true, logits):
@@ -86,4 +86,4 @@ def binary_cross_entropy_from_logits(y_true, logits):
     Example: y_true [[1., 0.]], logits [[-1000., 0.]] -> [(1000 + ln 2) / 2 ≈ 500.35].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.maximum(x, 0) - x * y + tf.math.log1p(tf.exp(-tf.abs(x))), then reduce_mean over axis=-1.")
+    raise NotImplementedError("the stable form uses tf.maximum, tf.math.log1p and tf.abs; average over the last axis.")

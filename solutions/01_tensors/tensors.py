@@ -52,7 +52,7 @@ def filled_like(reference, value):
     Example: reference tf.constant([[1, 2, 3], [4, 5, 6]]) (int32), value 7 ->
     [[7, 7, 7], [7, 7, 7]] (int32). A reference of shape [0, 3] gives an empty [0, 3] tensor.
     """
-    ### BEGIN SOLUTION: tf.fill(shape, value) with tf.shape(reference); cast the value to reference.dtype.
+    ### BEGIN SOLUTION: tf.fill takes its dtype from the value; tf.shape gives the reference's shape; match its dtype too.
     # tf.fill takes its dtype from the value, so a Python float would turn an int tensor into float32.
     return tf.fill(tf.shape(reference), tf.cast(value, reference.dtype))
     ### END SOLUTION
@@ -66,7 +66,7 @@ def make_parameters(inputs, units):
     counts training steps, so no gradient should ever touch it).
     Example: make_parameters(3, 2) -> weights [[0., 0.], [0., 0.], [0., 0.]], step 0.
     """
-    ### BEGIN SOLUTION: wrap tf.zeros([inputs, units]) in tf.Variable; pass dtype= and trainable=False for the step.
+    ### BEGIN SOLUTION: a tf.Variable wraps an initial tensor of zeros; look up its dtype and trainable arguments.
     weights = tf.Variable(tf.zeros([inputs, units], tf.float32))
     # A counter is state, not a parameter: trainable=False keeps it out of model.trainable_variables.
     step = tf.Variable(0, dtype=tf.int64, trainable=False)
@@ -94,7 +94,7 @@ def seeded_noise(shape, seed):
     The same `seed` must give the same tensor on every call; different seeds give
     different tensors. Example: seeded_noise([2, 3], 7) twice -> two equal [2, 3] tensors.
     """
-    ### BEGIN SOLUTION: a stateless op such as tf.random.stateless_normal(shape, seed=[seed, 0]) depends only on its seed.
+    ### BEGIN SOLUTION: a stateless random op such as tf.random.stateless_normal depends only on its seed pair.
     # tf.random.normal(shape, seed=seed) keeps an internal counter, so calling it twice gives
     # different numbers; a stateless op (or tf.random.Generator.from_seed) does not.
     return tf.random.stateless_normal(shape, seed=[seed, 0], dtype=tf.float32)
@@ -109,7 +109,7 @@ def shuffle_pairs(features, labels, seed):
     Example: features [[0, 0], [1, 1], [2, 2]], labels [0, 1, 2] might become
     [[2, 2], [0, 0], [1, 1]], [2, 0, 1]: row i of the features still goes with label i.
     """
-    ### BEGIN SOLUTION: shuffle tf.range(examples) once (stateless, from seed), then tf.gather both tensors with it.
+    ### BEGIN SOLUTION: build one stateless permutation of the example indices from the seed, then tf.gather both tensors.
     # Shuffling the indices, not the data, lets one permutation reorder both tensors alike.
     examples = tf.shape(features)[0]
     order = tf.random.experimental.stateless_shuffle(tf.range(examples), seed=[seed, 0])

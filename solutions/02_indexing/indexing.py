@@ -49,7 +49,7 @@ def class_subjects(scores, class_ids, subject_ids):
     Example: class_ids [2, 0] and subject_ids [3, 1] give, for class 2 then class 0,
     every student's score in subject 3 then subject 1.
     """
-    ### BEGIN SOLUTION: call tf.gather twice, once with axis=0 for classes and once with axis=2 for subjects.
+    ### BEGIN SOLUTION: tf.gather picks along one axis at a time: use it twice, for the class axis and for the subject axis.
     # Gathering one axis at a time keeps the other axes whole and in their place.
     picked_classes = tf.gather(scores, class_ids, axis=0)
     return tf.gather(picked_classes, subject_ids, axis=2)

@@ -92,7 +92,7 @@ def repeat_row(row, rows):
 
     Example: row [1, 2, 3], rows 2 -> [[1, 2, 3], [1, 2, 3]].
     """
-    ### BEGIN SOLUTION: tf.broadcast_to(row, [rows, columns]) expands the vector along a new leading axis.
+    ### BEGIN SOLUTION: tf.broadcast_to expands the vector along a new leading axis to the target shape.
     columns = tf.shape(row)[0]
     return tf.broadcast_to(row, [rows, columns])
     ### END SOLUTION

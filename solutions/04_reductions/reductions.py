@@ -18,7 +18,7 @@ def subject_means(scores):
     `scores` is `[students, subjects]` and may be an integer tensor; return `[subjects]`.
     Example: [[90, 61], [80, 70]] (int32) -> [85.0, 65.5].
     """
-    ### BEGIN SOLUTION: cast to float32 first, then tf.reduce_mean over the student axis (axis=0).
+    ### BEGIN SOLUTION: cast to float32 first, then tf.reduce_mean over the student axis (the first one).
     # tf.reduce_mean of an int tensor does integer division: 65.5 would come back as 65.
     return tf.reduce_mean(tf.cast(scores, tf.float32), axis=0)
     ### END SOLUTION
@@ -30,7 +30,7 @@ def value_range(values):
     `[..., n]` -> `[...]`. Example: [[3, 9, 4], [5, 5, 1]] -> [6, 4];
     a `[2, 3, 4]` tensor gives `[2, 3]`.
     """
-    ### BEGIN SOLUTION: tf.reduce_max minus tf.reduce_min, both with axis=-1.
+    ### BEGIN SOLUTION: tf.reduce_max minus tf.reduce_min, both along the last axis.
     # axis=-1 names the last axis whatever the rank, so the same code serves 2-D and 3-D input.
     return tf.reduce_max(values, axis=-1) - tf.reduce_min(values, axis=-1)
     ### END SOLUTION
@@ -43,7 +43,7 @@ def vector_norms(vectors):
     square root of the sum of squares, and the infinity norm the largest absolute value.
     Example: [[3., -4.]] -> ([7.], [5.], [4.]).
     """
-    ### BEGIN SOLUTION: tf.norm(vectors, ord=..., axis=1) with ord 1, 2 and float("inf") (np.inf).
+    ### BEGIN SOLUTION: tf.norm takes an ord argument (1, 2 or infinity) and an axis; one call per norm, row by row.
     l1 = tf.norm(vectors, ord=1, axis=1)
     l2 = tf.norm(vectors, ord=2, axis=1)
     linf = tf.norm(vectors, ord=float("inf"), axis=1)
@@ -57,7 +57,7 @@ def best_and_worst_class(probs):
     Return `(best, worst)`, each int32 `[examples]`; on a tie the first such class wins.
     Example: [[0.1, 0.7, 0.2], [0.5, 0.2, 0.3]] -> ([1, 0], [0, 1]).
     """
-    ### BEGIN SOLUTION: tf.argmax and tf.argmin along axis=-1 with output_type=tf.int32.
+    ### BEGIN SOLUTION: tf.argmax and tf.argmin along the last axis; both take an output_type argument for int32.
     # Without output_type, argmax returns int64.
     best = tf.argmax(probs, axis=-1, output_type=tf.int32)
     worst = tf.argmin(probs, axis=-1, output_type=tf.int32)
@@ -71,7 +71,7 @@ def accuracy(logits, labels):
     `logits` is `[examples, classes]`, `labels` is int32 `[examples]`.
     Example: logits [[2., 1.], [0., 3.], [5., 4.]] with labels [0, 1, 1] -> 0.6666...
     """
-    ### BEGIN SOLUTION: tf.equal(argmax, labels) gives booleans; cast them to float32, reduce_mean, then float(...).
+    ### BEGIN SOLUTION: tf.equal compares predictions with labels elementwise; turn the booleans into a mean, then a Python float.
     predicted = tf.argmax(logits, axis=-1, output_type=tf.int32)
     # Cast to float before averaging: the mean of an int 0/1 tensor would truncate to 0.
     hits = tf.cast(tf.equal(predicted, labels), tf.float32)
@@ -98,7 +98,7 @@ def decode_labels(vocabulary, codes):
 
     Example: vocabulary ["cat", "dog", "bird"], codes [0, 1, 0, 2] -> ["cat", "dog", "cat", "bird"].
     """
-    ### BEGIN SOLUTION: tf.gather(vocabulary, codes) looks each code up.
+    ### BEGIN SOLUTION: tf.gather looks each code up in the vocabulary.
     return tf.gather(vocabulary, codes)
     ### END SOLUTION
 

@@ -20,7 +20,7 @@ def join_classes(first, second):
 
     Example: shapes [4, 35, 8] and [2, 35, 8] -> shape [6, 35, 8].
     """
-    ### BEGIN SOLUTION: tf.concat joins along an axis that already exists (axis=0 here).
+    ### BEGIN SOLUTION: tf.concat joins along an axis that already exists (the first one here).
     return tf.concat([first, second], axis=0)
     ### END SOLUTION
 
@@ -32,7 +32,7 @@ def stack_exams(midterm, final):
     result[s, 0] the midterm and result[s, 1] the final scores of student s.
     Example: midterm [[60, 70]], final [[80, 90]] -> [[[60, 70], [80, 90]]].
     """
-    ### BEGIN SOLUTION: tf.stack creates a new axis at the position given by axis=1.
+    ### BEGIN SOLUTION: tf.stack creates a new axis at the position you give (the second one here).
     # tf.concat would need the axis to exist already; tf.stack inserts it.
     return tf.stack([midterm, final], axis=1)
     ### END SOLUTION
@@ -46,7 +46,7 @@ def split_subjects(scores, num_or_sizes):
     Example: 6 subjects with 3 -> three `[students, 2]` pieces; with [1, 4, 1] ->
     pieces of widths 1, 4 and 1.
     """
-    ### BEGIN SOLUTION: tf.split(scores, num_or_sizes, axis=1) accepts both a count and a list of sizes.
+    ### BEGIN SOLUTION: tf.split accepts both a count and a list of sizes; split along the subject axis.
     return tf.split(scores, num_or_sizes, axis=1)
     ### END SOLUTION
 
@@ -56,7 +56,7 @@ def unstack_subjects(scores):
 
     Example: [[60, 70, 80], [65, 75, 85]] -> [[60, 65], [70, 75], [80, 85]].
     """
-    ### BEGIN SOLUTION: tf.unstack removes an axis and returns its slices; the subject axis is axis=1.
+    ### BEGIN SOLUTION: tf.unstack removes an axis and returns its slices; the subject axis is the second one.
     return tf.unstack(scores, axis=1)
     ### END SOLUTION
 
@@ -79,7 +79,7 @@ def clip_scores(scores, low, high):
 
     Example: [-5, 50, 130] with low 0, high 100 -> [0, 50, 100].
     """
-    ### BEGIN SOLUTION: tf.clip_by_value(scores, low, high) is tf.minimum(tf.maximum(scores, low), high).
+    ### BEGIN SOLUTION: tf.clip_by_value is a tf.maximum followed by a tf.minimum, element by element.
     return tf.clip_by_value(scores, low, high)
     ### END SOLUTION
 
@@ -90,7 +90,7 @@ def limit_step(step, max_norm):
     A step already short enough comes back unchanged.
     Example: [3., 4.] (norm 5) with max_norm 1 -> [0.6, 0.8]; with max_norm 10 -> [3., 4.].
     """
-    ### BEGIN SOLUTION: tf.clip_by_norm(step, max_norm) rescales only when the norm is too large.
+    ### BEGIN SOLUTION: tf.clip_by_norm rescales only when the norm is too large.
     return tf.clip_by_norm(step, max_norm)
     ### END SOLUTION
 
@@ -103,7 +103,7 @@ def clip_gradients(gradients, max_global_norm):
     so the direction of the whole update is kept. Return the list of scaled tensors.
     Example: gradients [[3.], [0., 4.]] (global norm 5), max 1 -> [[0.6], [0., 0.8]].
     """
-    ### BEGIN SOLUTION: tf.clip_by_global_norm(gradients, max_global_norm) returns (clipped_list, global_norm).
+    ### BEGIN SOLUTION: tf.clip_by_global_norm returns a pair: the clipped list and the global norm.
     # Clipping each tensor by its own norm would shrink them by different factors and turn the update.
     clipped, _ = tf.clip_by_global_norm(gradients, max_global_norm)
     return clipped

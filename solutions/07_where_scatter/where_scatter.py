@@ -28,7 +28,7 @@ def replace_negatives(scores, fill):
 
     Example: [[-1., 0., 7.], [3., -2., 5.]] with fill 50 -> [[50., 0., 7.], [3., 50., 5.]].
     """
-    ### BEGIN SOLUTION: tf.where(scores < 0, fill, scores) picks per element; the condition's True picks the second argument.
+    ### BEGIN SOLUTION: tf.where picks per element from two tensors; where the condition is True it takes the first of them.
     # The scalar fill broadcasts to the shape of scores; cast it so both branches share a dtype.
     return tf.where(scores < 0, tf.cast(fill, scores.dtype), scores)
     ### END SOLUTION
@@ -39,7 +39,7 @@ def safe_divide(numerators, denominators):
 
     Example: [6., 1., 5.] / [3., 0., -2.] -> [2., 0., -2.5].
     """
-    ### BEGIN SOLUTION: divide everywhere, then tf.where(denominators == 0, 0, quotient) discards the inf/nan entries.
+    ### BEGIN SOLUTION: divide everywhere, then let tf.where discard the inf/nan entries where the denominator is 0.
     quotient = numerators / denominators
     return tf.where(denominators == 0, tf.zeros_like(quotient), quotient)
     ### END SOLUTION
@@ -53,7 +53,7 @@ def score_sheet(positions, points, shape):
     Example: positions [[0, 1], [2, 0], [0, 1]], points [5., 3., 2.], shape [3, 2] ->
     [[0., 7.], [0., 0.], [3., 0.]].
     """
-    ### BEGIN SOLUTION: tf.scatter_nd(positions, points, shape) writes onto zeros and sums repeats.
+    ### BEGIN SOLUTION: tf.scatter_nd writes onto zeros of a given shape and sums repeated positions.
     return tf.scatter_nd(positions, points, shape)
     ### END SOLUTION
 
@@ -65,7 +65,7 @@ def coordinate_grid(xs, ys):
     like the pixels of an image.
     Example: xs [0., 1., 2.], ys [10., 20.] -> [[[0, 10], [1, 10], [2, 10]], [[0, 20], [1, 20], [2, 20]]].
     """
-    ### BEGIN SOLUTION: x, y = tf.meshgrid(xs, ys) gives two [height, width] tensors; tf.stack them on a new last axis.
+    ### BEGIN SOLUTION: tf.meshgrid gives two [height, width] coordinate tensors; tf.stack them on a new last axis.
     # meshgrid's default indexing="xy" puts ys down the rows, which is the image layout asked for.
     x, y = tf.meshgrid(xs, ys)
     return tf.stack([x, y], axis=-1)
@@ -79,7 +79,7 @@ def evaluate_on_grid(function, xs, ys):
     (for example lambda x, y: x ** 2 + y), so call it once on the whole grid, not in a loop.
     Example: function x + 10 * y, xs [1., 2.], ys [0., 1.] -> [[1., 2.], [11., 12.]].
     """
-    ### BEGIN SOLUTION: build the two coordinate tensors with tf.meshgrid(xs, ys), then call function(x, y) once.
+    ### BEGIN SOLUTION: build the two coordinate tensors with tf.meshgrid, then call the function once on them.
     x, y = tf.meshgrid(xs, ys)
     return function(x, y)
     ### END SOLUTION

@@ -25,7 +25,7 @@ def value_and_gradient(function, x):
     Example: function = lambda x: tf.reduce_sum(x ** 2), x = [1., 2., 3.]
     -> (14.0, [2., 4., 6.]).
     """
-    ### BEGIN SOLUTION: a tape only follows variables by itself; call tape.watch(x) for a constant.
+    ### BEGIN SOLUTION: a tape only follows variables by itself; look up tape.watch for a constant.
     with tf.GradientTape() as tape:
         # Constants are not trainable, so the tape ignores them unless told to watch.
         tape.watch(x)
@@ -43,7 +43,7 @@ def gradients_of_each(functions, x):
     Example: functions [lambda x: tf.reduce_sum(x ** 2), lambda x: tf.reduce_sum(3 * x)],
     x = [1., 2.] -> [[2., 4.], [3., 3.]].
     """
-    ### BEGIN SOLUTION: a tape frees its record after one gradient call unless it is persistent=True.
+    ### BEGIN SOLUTION: a tape frees its record after one gradient call unless you make it persistent.
     with tf.GradientTape(persistent=True) as tape:
         tape.watch(x)
         values = [function(x) for function in functions]
@@ -86,7 +86,7 @@ def numerical_gradient(function, x, epsilon=1e-4):
     Example: function = lambda x: np.sum(x ** 2), x = [[1., 2.], [3., 4.]]
     -> [[2., 4.], [6., 8.]] (up to about 1e-8).
     """
-    ### BEGIN SOLUTION: loop over np.ndindex(x.shape); nudge one copy up and one down by epsilon.
+    ### BEGIN SOLUTION: loop over every index of x (np.ndindex); nudge one copy up and one down by epsilon.
     x = np.asarray(x, dtype=np.float64)
     gradient = np.zeros_like(x)
     # One pair of evaluations per element: that cost is why numerical gradients are only a check.
@@ -108,7 +108,7 @@ def max_gradient_error(function, x):
 
     Example: function = lambda x: tf.reduce_sum(tf.sin(x)), x = [0.5, 1.0] -> about 1e-9.
     """
-    ### BEGIN SOLUTION: value_and_gradient on tf.constant(x), numerical_gradient on x; max of |difference|.
+    ### BEGIN SOLUTION: compare value_and_gradient on a tensor with numerical_gradient on the array; take the largest gap.
     _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float64))
     # float64 keeps rounding far below the size of the bugs the check looks for.
     check = numerical_gradient(lambda point: function(tf.constant(point, tf.float64)), x)
@@ -135,7 +135,7 @@ def forward_mode_partials(x1, x2):
 
     Example: x1 = 2., x2 = 5. -> (11.6520, 5.5, 2 - cos 5 ≈ 1.7163).
     """
-    ### BEGIN SOLUTION: with ForwardAccumulator(primals=x1, tangents=tf.ones_like(x1)) as acc: y = ...; acc.jvp(y).
+    ### BEGIN SOLUTION: ForwardAccumulator takes primals and tangents; compute y inside its with block, then ask for the jvp.
     # Forward mode carries one direction through the computation, so each input needs its own pass.
     with tf.autodiff.ForwardAccumulator(primals=x1, tangents=tf.ones_like(x1)) as accumulator:
         y = notes_function(x1, x2)
@@ -154,7 +154,7 @@ def reverse_mode_partials(x1, x2):
 
     Example: x1 = 2., x2 = 5. -> (11.6520, 5.5, 1.7163).
     """
-    ### BEGIN SOLUTION: watch both inputs and ask tape.gradient(y, [x1, x2]) once.
+    ### BEGIN SOLUTION: watch both inputs and ask tape.gradient once, with a list of both sources.
     with tf.GradientTape() as tape:
         tape.watch([x1, x2])
         y = notes_function(x1, x2)

@@ -30,7 +30,7 @@ def sigmoid_derivative(x):
 
     Example: [0., 2.] -> [0.25, 0.1050].
     """
-    ### BEGIN SOLUTION: the derivative is written in terms of the output s = sigmoid(x), not of x.
+    ### BEGIN SOLUTION: the derivative is written in terms of the sigmoid's own output, not of x.
     s = sigmoid(x)
     return s * (1.0 - s)
     ### END SOLUTION
@@ -41,7 +41,7 @@ def tanh(x):
 
     Example: [0., 1., 1000.] -> [0.0, 0.7616, 1.0].
     """
-    ### BEGIN SOLUTION: 2 * sigmoid(2 * x) - 1; mind the 2 inside the sigmoid.
+    ### BEGIN SOLUTION: tanh is a scaled, shifted sigmoid of a scaled input; mind the factor inside the sigmoid.
     return 2.0 * sigmoid(2.0 * x) - 1.0
     ### END SOLUTION
 
@@ -61,7 +61,7 @@ def leaky_relu(x, p=0.0):
 
     `p = 0` is plain ReLU. Example: leaky_relu([-2., 0., 3.], p=0.1) -> [-0.2, 0.0, 3.0].
     """
-    ### BEGIN SOLUTION: np.where(x > 0, x, p * x).
+    ### BEGIN SOLUTION: np.where picks per element: x where it is positive, the slope p times x elsewhere.
     return np.where(x > 0, x, p * x)
     ### END SOLUTION
 
@@ -73,7 +73,7 @@ def leaky_relu_derivative(x, p=0.0):
     use 1 at 0, which differs from TensorFlow's tape).
     Example: leaky_relu_derivative([-2., 0., 3.], p=0.1) -> [0.1, 0.1, 1.0].
     """
-    ### BEGIN SOLUTION: np.where(x > 0, 1.0, p) — strictly greater, so 0 gets the slope p.
+    ### BEGIN SOLUTION: np.where again; the test is strictly greater than 0, so 0 itself gets the slope p.
     return np.where(x > 0, 1.0, p)
     ### END SOLUTION
 
@@ -84,7 +84,7 @@ def softmax(logits):
     Subtract each row's maximum first: the result is unchanged and e^x never overflows.
     Example: [[1., 2., 3.], [1000., 1000., 0.]] -> [[0.0900, 0.2447, 0.6652], [0.5, 0.5, 0.0]].
     """
-    ### BEGIN SOLUTION: subtract logits.max(axis=-1, keepdims=True), exponentiate, divide by the row sum.
+    ### BEGIN SOLUTION: subtract each row's maximum (keep its axis for broadcasting), exponentiate, divide by the row sum.
     # Shifting every logit of a row by the same amount cancels in the ratio.
     shifted = logits - np.max(logits, axis=-1, keepdims=True)
     exps = np.exp(shifted)

@@ -21,7 +21,7 @@ def mean_squared_error(y_true, y_pred):
 
     Example: y_true [[1., 2.], [0., 0.]], y_pred [[1., 4.], [3., 0.]] -> [2.0, 4.5].
     """
-    ### BEGIN SOLUTION: square the difference, then tf.reduce_mean over axis=-1 (not over everything).
+    ### BEGIN SOLUTION: square the difference, then tf.reduce_mean over the last axis only (not over everything).
     return tf.reduce_mean(tf.square(y_true - y_pred), axis=-1)
     ### END SOLUTION
 
@@ -32,7 +32,7 @@ def entropy(probs):
     A probability of exactly 0 contributes 0 (the limit of p * ln p).
     Example: [[0.25, 0.25, 0.25, 0.25], [1., 0., 0., 0.]] -> [ln 4 ≈ 1.386, 0.0].
     """
-    ### BEGIN SOLUTION: tf.math.xlogy(p, p) is p * ln p with 0 * ln 0 = 0.
+    ### BEGIN SOLUTION: tf.math.xlogy is x times ln y, with 0 times ln 0 taken as 0.
     # p * tf.math.log(p) would be 0 * -inf = nan for a zero probability.
     return -tf.reduce_sum(tf.math.xlogy(probs, probs), axis=-1)
     ### END SOLUTION
@@ -45,7 +45,7 @@ def cross_entropy(targets, probs):
     `[batch, classes]`; every predicted probability is above 0.
     Example: targets [[1, 0, 0, 0, 0]], probs [[0.4, 0.3, 0.05, 0.05, 0.2]] -> [0.9163].
     """
-    ### BEGIN SOLUTION: only the true classes count: -reduce_sum(targets * log(probs), axis=-1).
+    ### BEGIN SOLUTION: only the true classes count: the negative row sum of targets times log probabilities.
     return -tf.reduce_sum(targets * tf.math.log(probs), axis=-1)
     ### END SOLUTION
 
@@ -56,7 +56,7 @@ def cross_entropy_from_logits(targets, logits):
     Use ln softmax(x)_i = x_i - m - ln sum_j exp(x_j - m), with m the row's largest logit.
     Example: targets [[0., 1.]], logits [[1000., -1000.]] -> [2000.0] (not inf, not nan).
     """
-    ### BEGIN SOLUTION: log-softmax = logits - max - log(sum(exp(logits - max))), all per row; or tf.nn.log_softmax.
+    ### BEGIN SOLUTION: log-softmax per row: subtract the max, then the log of the sum of exponentials; or tf.nn.log_softmax.
     # After subtracting the row maximum the largest exponent is e^0 = 1, so the sum is >= 1 and finite.
     shifted = logits - tf.reduce_max(logits, axis=-1, keepdims=True)
     log_probs = shifted - tf.math.log(tf.reduce_sum(tf.exp(shifted), axis=-1, keepdims=True))
@@ -69,7 +69,7 @@ def sparse_cross_entropy_from_logits(labels, logits):
 
     Example: labels [1], logits [[1000., -1000.]] -> [2000.0].
     """
-    ### BEGIN SOLUTION: tf.one_hot(labels, depth=number of classes, dtype=logits.dtype), then reuse cross_entropy_from_logits.
+    ### BEGIN SOLUTION: tf.one_hot turns labels into targets (mind its depth and dtype); then reuse cross_entropy_from_logits.
     one_hot = tf.one_hot(labels, depth=tf.shape(logits)[-1], dtype=logits.dtype)
     return cross_entropy_from_logits(one_hot, logits)
     ### END SOLUTION
@@ -85,7 +85,7 @@ def binary_cross_entropy(y_true, y_pred):
     [EPSILON, 1 - EPSILON] as Keras does, so a prediction of exactly 0 or 1 costs about 16.1,
     not inf. Example: y_true [[1., 0.]], y_pred [[0.8, 0.4]] -> [(-ln 0.8 - ln 0.6) / 2 ≈ 0.367].
     """
-    ### BEGIN SOLUTION: tf.clip_by_value(y_pred, EPSILON, 1 - EPSILON), then the formula and tf.reduce_mean over axis=-1.
+    ### BEGIN SOLUTION: clip predictions into [EPSILON, 1 - EPSILON] with tf.clip_by_value, apply the formula, average the last axis.
     p = tf.clip_by_value(y_pred, EPSILON, 1.0 - EPSILON)
     return -tf.reduce_mean(y_true * tf.math.log(p) + (1.0 - y_true) * tf.math.log(1.0 - p), axis=-1)
     ### END SOLUTION
@@ -97,7 +97,7 @@ def binary_cross_entropy_from_logits(y_true, logits):
     Stable form of each element: max(x, 0) - x * y + ln(1 + exp(-|x|)).
     Example: y_true [[1., 0.]], logits [[-1000., 0.]] -> [(1000 + ln 2) / 2 ≈ 500.35].
     """
-    ### BEGIN SOLUTION: tf.maximum(x, 0) - x * y + tf.math.log1p(tf.exp(-tf.abs(x))), then reduce_mean over axis=-1.
+    ### BEGIN SOLUTION: the stable form uses tf.maximum, tf.math.log1p and tf.abs; average over the last axis.
     # exp(-|x|) is at most 1, so nothing overflows; log1p keeps precision when it is tiny.
     per_element = tf.maximum(logits, 0.0) - logits * y_true + tf.math.log1p(tf.exp(-tf.abs(logits)))
     return tf.reduce_mean(per_element, axis=-1)

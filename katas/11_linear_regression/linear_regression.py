@@ -37,7 +37,7 @@ def gradient_descent_step(w, b, x, y, lr):
     Example: w=2, b=1, x=[0, 1], y=[1, 5], lr=0.1 -> gradients (-2, -2) -> (2.2, 1.2).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("subtract lr times each gradient from gradients(w, b, x, y).")
+    raise NotImplementedError("gradient descent steps against the gradient: each parameter moves by the learning rate times its gradient.")
 
 
 def fit_by_hand(x, y, lr, steps):
@@ -46,7 +46,7 @@ def fit_by_hand(x, y, lr, steps):
     Example: points on y = 3x - 2, lr=0.1, steps=300 -> (3.0, -2.0) to about 4 decimals.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("a for loop over range(steps) that calls gradient_descent_step; float() at the end.")
+    raise NotImplementedError("repeat gradient_descent_step from zero for the given number of steps; return Python floats.")
 
 
 def tape_gradients(w, b, x, y):
@@ -65,4 +65,4 @@ def fit_with_tape(x, y, lr, steps):
     Example: points on y = 3x - 2, lr=0.1, steps=300 -> (3.0, -2.0) to about 4 decimals.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("w = tf.Variable(0.0), b = tf.Variable(0.0); each step: tape over mse_loss, then w.assign_sub(lr * grad_w).")
+    raise NotImplementedError("tf.Variable holds trainable state; record mse_loss on a GradientTape and update in place with assign_sub.")

@@ -29,7 +29,7 @@ def init_params(layer_sizes, seed=0):
     Example: init_params([784, 256, 10]) -> [W1 (784, 256), b1 (256,), W2 (256, 10), b2 (10,)].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("one (W, b) pair per neighbouring pair of sizes; a tf.random.Generator.from_seed(seed) makes the draws repeatable.")
+    raise NotImplementedError("one (W, b) pair per neighbouring pair of sizes; a seeded tf.random.Generator makes the draws repeatable.")
 
 
 def forward(params, x):
@@ -40,7 +40,7 @@ def forward(params, x):
     Example: params of init_params([4, 3, 2]), x of shape [5, 2, 2] -> logits of shape [5, 2].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.reshape(x, [batch, -1]) flattens; loop over the (W, b) pairs params[0::2], params[1::2].")
+    raise NotImplementedError("flatten each image with tf.reshape, then apply the (W, b) pairs in turn; the parameters alternate W, b.")
 
 
 def loss_fn(params, x, y):
@@ -61,7 +61,7 @@ def sgd_step(params, x, y, lr):
     Example: sgd_step(params, x, y, 0.1) -> 2.301... (and params have moved downhill).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("record loss_fn on a tf.GradientTape, take tape.gradient(loss, params), assign_sub each variable.")
+    raise NotImplementedError("record loss_fn on a tf.GradientTape, ask the tape for the gradients, and update each variable in place.")
 
 
 def train(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
@@ -74,7 +74,7 @@ def train(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
     -> [W1, b1, W2, b2] that classify MNIST test digits with about 0.97 accuracy.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("Dataset.from_tensor_slices((x, y)).shuffle(len(y)).batch(batch_size); an inner @tf.function step.")
+    raise NotImplementedError("build a tf.data pipeline that shuffles and batches (x, y); look up tf.function for a compiled inner step.")
 
 
 def accuracy(params, x, y):

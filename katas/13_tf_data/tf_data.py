@@ -27,7 +27,7 @@ def shuffle_pairs(images, labels, seed):
     Example: labels [0, 1, 2, 3] with images of digits 0, 1, 2, 3 -> e.g. (3, 3), (0, 0), (2, 2), (1, 1).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("make_dataset, then .shuffle(buffer_size=len(labels), seed=seed): a buffer as big as the data.")
+    raise NotImplementedError("Dataset.shuffle fills a buffer and draws from it; a buffer as big as the data gives a full shuffle, seeded.")
 
 
 def normalise(image, label):
@@ -57,7 +57,7 @@ def training_pipeline(images, labels, batch_size, epochs, seed):
     Example: 30 examples, batch_size 8, epochs 3 -> 3 full batches per epoch, 9 batches in all.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("shuffle_pairs -> .map(normalise) -> .batch(batch_size, drop_remainder=True) -> .repeat(epochs) -> .prefetch(tf.data.AUTOTUNE).")
+    raise NotImplementedError("a training pipeline shuffles, maps, batches, repeats and prefetches; the order matters (see the hints).")
 
 
 def evaluation_pipeline(images, labels, batch_size):
@@ -67,4 +67,4 @@ def evaluation_pipeline(images, labels, batch_size):
     Example: 10 examples, batch_size 4 -> batches of 4, 4 and 2 examples, in order.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("make_dataset -> .map(normalise) -> .batch(batch_size) -> .prefetch(tf.data.AUTOTUNE); no shuffle, no drop.")
+    raise NotImplementedError("an evaluation pipeline maps, batches and prefetches; no shuffle and no dropped remainder.")

@@ -30,17 +30,17 @@ class MyDense(keras.layers.Layer):
     def __init__(self, units, activation=None, **kwargs):
         super().__init__(**kwargs)
         # TODO: your code here (the docstring shows an example input and its output).
-        raise NotImplementedError("store units and keras.activations.get(activation) on self.")
+        raise NotImplementedError("store the settings on self; keras.activations.get turns a name or None into a callable.")
 
     def build(self, input_shape):
         """Create `self.kernel` [input_dim, units] and `self.bias` [units] with self.add_weight."""
         # TODO: your code here (the docstring shows an example input and its output).
-        raise NotImplementedError("self.add_weight(shape=..., initializer=..., trainable=True, name=\"kernel\"); input_dim is input_shape[-1].")
+        raise NotImplementedError("create the weights with Layer.add_weight, which takes keywords in Keras 3; the input size is input_shape[-1].")
 
     def call(self, inputs):
         """Return activation(inputs @ kernel + bias), shape [batch, units]."""
         # TODO: your code here (the docstring shows an example input and its output).
-        raise NotImplementedError("keras.ops.matmul(inputs, self.kernel) + self.bias, then the activation.")
+        raise NotImplementedError("a dense layer is a matrix product with the kernel plus the bias (keras.ops.matmul), then the activation.")
 
     def get_config(self):
         """The base layer's config plus `units` and the activation (serialized).
@@ -49,7 +49,7 @@ class MyDense(keras.layers.Layer):
         "activation": "relu" beside the base keys ("name", "trainable", "dtype").
         """
         # TODO: your code here (the docstring shows an example input and its output).
-        raise NotImplementedError("start from super().get_config() and add units and keras.activations.serialize(self.activation).")
+        raise NotImplementedError("extend the parent's get_config with units and the activation, serialised by keras.activations.serialize.")
 
 
 @keras.saving.register_keras_serializable(package="tfkatas")
@@ -80,4 +80,4 @@ def count_dense_params(layer_sizes):
     Example: [4, 3, 2] -> (4 + 1) * 3 + (3 + 1) * 2 = 23.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("sum (n_in + 1) * n_out over consecutive pairs (zip(sizes, sizes[1:])).")
+    raise NotImplementedError("a dense layer has (inputs + 1) * outputs parameters; sum that over consecutive pairs of sizes.")

@@ -25,7 +25,7 @@ def compile_classifier(model, learning_rate):
     whose learning rate is 0.01; model.evaluate(x, y) then returns [loss, accuracy].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("model.compile(optimizer=keras.optimizers.Adam(learning_rate=...), loss=SparseCategoricalCrossentropy(from_logits=True), metrics=[...]).")
+    raise NotImplementedError("compile takes an optimizer, a loss and metrics; look them up in keras.Model.compile (the model emits logits).")
 
 
 def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):
@@ -38,7 +38,7 @@ def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):
     has 4 entries and whose "val_loss" list has 2 (after epochs 2 and 4).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("model.fit(..., validation_split=..., validation_freq=..., batch_size=16, verbose=0).history")
+    raise NotImplementedError("keras.Model.fit holds out validation data and validates every few epochs; it returns a History object.")
 
 
 def evaluate_and_predict(model, x, y):
@@ -50,7 +50,7 @@ def evaluate_and_predict(model, x, y):
     Example: a model that scores x[i] highest at class 2 for every i -> classes [2, 2, ...].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("model.evaluate(..., verbose=0) returns [loss, accuracy]; argmax of model.predict over the class axis.")
+    raise NotImplementedError("keras.Model.evaluate returns the loss and the metrics; predict gives logits, take the best class per example.")
 
 
 def epoch_means(batch_losses_per_epoch):
@@ -63,7 +63,7 @@ def epoch_means(batch_losses_per_epoch):
     Example: [[1.0, 2.0, 3.0], [10.0, 20.0]] -> [2.0, 15.0].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("one keras.metrics.Mean(); update_state per batch, float(result()) per epoch, then reset_state().")
+    raise NotImplementedError("one keras.metrics.Mean for all epochs: update_state per batch, read result per epoch, then reset_state.")
 
 
 def accuracy_of(labels, logits):
@@ -88,7 +88,7 @@ def train_step(model, optimizer, x, y):
     as one batch of model.fit would move it.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("with tf.GradientTape() as tape: loss = ...; tape.gradient(loss, model.trainable_variables); optimizer.apply_gradients(zip(...)).")
+    raise NotImplementedError("record the forward pass on a tf.GradientTape; look up Optimizer.apply_gradients for the trainable variables.")
 
 
 def custom_fit(model, x, y, epochs, batch_size, learning_rate):
@@ -102,4 +102,4 @@ def custom_fit(model, x, y, epochs, batch_size, learning_rate):
     as model.fit(x, y, batch_size=16, epochs=3, shuffle=False) with SGD(learning_rate) gives.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("SGD(learning_rate=...); for each epoch, for start in range(0, n, batch_size): train_step on the slice; Mean for the epoch loss.")
+    raise NotImplementedError("keras.optimizers.SGD; walk the data in batch-sized slices, calling train_step; a Mean gives each epoch loss.")

@@ -23,7 +23,7 @@ def save_weights_to(model, directory):
     Example: save_weights_to(model, Path("/tmp/run")) -> "/tmp/run/model.weights.h5" (the file exists).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("model.save_weights(path); Keras 3 insists the name end in \".weights.h5\".")
+    raise NotImplementedError("keras.Model.save_weights; Keras 3 picks the format from the name, which must end in \".weights.h5\".")
 
 
 def restore_weights(build_model, path):
@@ -33,7 +33,7 @@ def restore_weights(build_model, path):
     predicts exactly what `model` predicts.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("a fresh model from build_model(), then model.load_weights(path).")
+    raise NotImplementedError("load_weights fills an existing model, so build a fresh one with build_model first.")
 
 
 def round_trip_keras(model, directory):
@@ -46,7 +46,7 @@ def round_trip_keras(model, directory):
     weights and predictions).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("model.save(path) with a \".keras\" name, then keras.models.load_model(path).")
+    raise NotImplementedError("keras.Model.save with a \".keras\" name stores everything; keras.models.load_model reads it back.")
 
 
 def copy_from_config(model):
@@ -58,7 +58,7 @@ def copy_from_config(model):
     Example: copy_from_config(sequential) -> a new Sequential whose predictions equal the original's.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("type(model).from_config(model.get_config()) builds new layers; then set_weights(model.get_weights()).")
+    raise NotImplementedError("from_config rebuilds the architecture from get_config with new weights; copy them with get/set_weights.")
 
 
 def export_for_serving(model, directory):
@@ -67,7 +67,7 @@ def export_for_serving(model, directory):
     Example: export_for_serving(model, d) -> "d/served", a folder holding saved_model.pb.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("model.export(path) writes a SavedModel with a \"serve\" endpoint.")
+    raise NotImplementedError("keras.Model.export writes a TensorFlow SavedModel with a \"serve\" endpoint.")
 
 
 def serve(path, x):
@@ -79,4 +79,4 @@ def serve(path, x):
     Example: serve(export_for_serving(model, d), x) equals model.predict(x).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.saved_model.load(path) returns an object; call its .serve(x).")
+    raise NotImplementedError("tf.saved_model.load returns an object whose serve endpoint you call on a float32 tensor.")

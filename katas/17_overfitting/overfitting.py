@@ -28,7 +28,7 @@ def split_train_val_test(x, y, val_fraction, test_fraction, seed):
     each x row still paired with its own y.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("one permutation = np.random.default_rng(seed).permutation(n) indexes both x and y; then slice.")
+    raise NotImplementedError("one random permutation (numpy's default_rng, seeded) indexes both x and y; then slice the three parts.")
 
 
 def l2_penalty(weights, factor):
@@ -57,7 +57,7 @@ def regularized_dense(units, factor):
     layer.losses == [0.01 * sum(layer.kernel ** 2)].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("Dense(units, kernel_regularizer=keras.regularizers.L2(factor)).")
+    raise NotImplementedError("a Dense layer takes a kernel regularizer; look up keras.regularizers.L2.")
 
 
 def inverted_dropout(x, keep_mask, rate):
@@ -69,7 +69,7 @@ def inverted_dropout(x, keep_mask, rate):
     Example: x [[2, 4]], keep_mask [[True, False]], rate 0.5 -> [[4, 0]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.where(keep_mask, x / (1 - rate), 0).")
+    raise NotImplementedError("inverted dropout scales the kept units by 1 / (1 - rate) and zeroes the rest; tf.where picks per element.")
 
 
 def dropout_outputs(x, rate):
@@ -82,7 +82,7 @@ def dropout_outputs(x, rate):
     output is all ones.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("call the layer twice, with training=True and training=False.")
+    raise NotImplementedError("a Dropout layer behaves differently in training and inference mode; look up the training call argument.")
 
 
 def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):
@@ -95,4 +95,4 @@ def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):
     gets back the weights of epoch 3.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=..., restore_best_weights=True) in fit's callbacks.")
+    raise NotImplementedError("keras.callbacks.EarlyStopping watches the validation loss, has a patience and can restore the best weights.")

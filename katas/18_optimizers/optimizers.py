@@ -23,7 +23,7 @@ def sgd_step(variable, gradient, learning_rate):
     Example: variable [1.0, 2.0], gradient [0.5, -1.0], learning_rate 0.1 -> variable [0.95, 2.1].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("change the variable in place with variable.assign_sub(...).")
+    raise NotImplementedError("change the tf.Variable in place; look up its assign_sub method.")
 
 
 def sgd_momentum_step(variable, velocity, gradient, learning_rate, momentum):
@@ -59,7 +59,7 @@ def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, b
     v [0.00025], alpha 0.1 * sqrt(0.001) / 0.1, variable about [0.9].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("update m and v first; the bias correction lives in alpha; epsilon goes next to sqrt(v).")
+    raise NotImplementedError("update m and v first; the bias correction lives in alpha; epsilon goes next to the square root of v.")
 
 
 def exponential_decay(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):

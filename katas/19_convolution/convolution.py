@@ -35,7 +35,7 @@ def same_padding(input_size, kernel_size, stride):
     Examples: (7, 3, 1) -> (1, 1); (8, 4, 2) -> (1, 1); (8, 3, 2) -> (0, 1); (9, 4, 1) -> (1, 2).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("total = max((out - 1) * stride + kernel - input, 0); the smaller half goes before.")
+    raise NotImplementedError("the total is the span a strided kernel needs to cover the output, minus the input (never < 0); less before.")
 
 
 def conv_parameter_count(in_channels, out_channels, kernel_size, use_bias=True):

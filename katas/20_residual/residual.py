@@ -89,4 +89,4 @@ def small_resnet(input_shape, num_classes):
     probabilities; it has 3 * 3 * 3 * 16 + 4 * 16 weights before the first block.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("chain the layers by calling each on the previous tensor; wrap with keras.Model(inputs, outputs).")
+    raise NotImplementedError("the Keras functional API: call each layer on the previous tensor, then wrap inputs and outputs in keras.Model.")

@@ -40,7 +40,7 @@ def gradient_descent_step(w, b, x, y, lr):
 
     Example: w=2, b=1, x=[0, 1], y=[1, 5], lr=0.1 -> gradients (-2, -2) -> (2.2, 1.2).
     """
-    ### BEGIN SOLUTION: subtract lr times each gradient from gradients(w, b, x, y).
+    ### BEGIN SOLUTION: gradient descent steps against the gradient: each parameter moves by the learning rate times its gradient.
     grad_w, grad_b = gradients(w, b, x, y)
     return w - lr * grad_w, b - lr * grad_b
     ### END SOLUTION
@@ -51,7 +51,7 @@ def fit_by_hand(x, y, lr, steps):
 
     Example: points on y = 3x - 2, lr=0.1, steps=300 -> (3.0, -2.0) to about 4 decimals.
     """
-    ### BEGIN SOLUTION: a for loop over range(steps) that calls gradient_descent_step; float() at the end.
+    ### BEGIN SOLUTION: repeat gradient_descent_step from zero for the given number of steps; return Python floats.
     w, b = tf.constant(0.0), tf.constant(0.0)
     for _ in range(steps):
         w, b = gradient_descent_step(w, b, x, y, lr)
@@ -79,7 +79,7 @@ def fit_with_tape(x, y, lr, steps):
     It follows exactly the same path as fit_by_hand, so both return the same numbers.
     Example: points on y = 3x - 2, lr=0.1, steps=300 -> (3.0, -2.0) to about 4 decimals.
     """
-    ### BEGIN SOLUTION: w = tf.Variable(0.0), b = tf.Variable(0.0); each step: tape over mse_loss, then w.assign_sub(lr * grad_w).
+    ### BEGIN SOLUTION: tf.Variable holds trainable state; record mse_loss on a GradientTape and update in place with assign_sub.
     w, b = tf.Variable(0.0), tf.Variable(0.0)
     for _ in range(steps):
         with tf.GradientTape() as tape:

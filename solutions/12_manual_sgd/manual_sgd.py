@@ -28,7 +28,7 @@ def init_params(layer_sizes, seed=0):
     the same numbers every time.
     Example: init_params([784, 256, 10]) -> [W1 (784, 256), b1 (256,), W2 (256, 10), b2 (10,)].
     """
-    ### BEGIN SOLUTION: one (W, b) pair per neighbouring pair of sizes; a tf.random.Generator.from_seed(seed) makes the draws repeatable.
+    ### BEGIN SOLUTION: one (W, b) pair per neighbouring pair of sizes; a seeded tf.random.Generator makes the draws repeatable.
     # A generator owns its own random state, so the same seed always draws the same weights,
     # whatever else the program has drawn before (the global seed does not do that in eager mode).
     generator = tf.random.Generator.from_seed(seed)
@@ -47,7 +47,7 @@ def forward(params, x):
     layer, none follows the last one (logits may be negative).
     Example: params of init_params([4, 3, 2]), x of shape [5, 2, 2] -> logits of shape [5, 2].
     """
-    ### BEGIN SOLUTION: tf.reshape(x, [batch, -1]) flattens; loop over the (W, b) pairs params[0::2], params[1::2].
+    ### BEGIN SOLUTION: flatten each image with tf.reshape, then apply the (W, b) pairs in turn; the parameters alternate W, b.
     hidden = tf.reshape(tf.cast(x, tf.float32), [tf.shape(x)[0], -1])
     weights, biases = params[0::2], params[1::2]
     for W, b in zip(weights[:-1], biases[:-1]):
@@ -78,7 +78,7 @@ def sgd_step(params, x, y, lr):
     variable objects, with new values. Return the loss as a Python float.
     Example: sgd_step(params, x, y, 0.1) -> 2.301... (and params have moved downhill).
     """
-    ### BEGIN SOLUTION: record loss_fn on a tf.GradientTape, take tape.gradient(loss, params), assign_sub each variable.
+    ### BEGIN SOLUTION: record loss_fn on a tf.GradientTape, ask the tape for the gradients, and update each variable in place.
     with tf.GradientTape() as tape:
         loss = loss_fn(params, x, y)
     gradients = tape.gradient(loss, params)
@@ -98,7 +98,7 @@ def train(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
     Example: train(x_train, y_train, [784, 256, 10], epochs=5, batch_size=128, lr=0.1)
     -> [W1, b1, W2, b2] that classify MNIST test digits with about 0.97 accuracy.
     """
-    ### BEGIN SOLUTION: Dataset.from_tensor_slices((x, y)).shuffle(len(y)).batch(batch_size); an inner @tf.function step.
+    ### BEGIN SOLUTION: build a tf.data pipeline that shuffles and batches (x, y); look up tf.function for a compiled inner step.
     params = init_params(layer_sizes, seed)
 
     @tf.function(reduce_retracing=True)  # The last batch of an epoch is smaller: one extra trace, no more.

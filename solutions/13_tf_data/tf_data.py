@@ -27,7 +27,7 @@ def shuffle_pairs(images, labels, seed):
     An image keeps its own label: shuffle the pairs, never images and labels apart.
     Example: labels [0, 1, 2, 3] with images of digits 0, 1, 2, 3 -> e.g. (3, 3), (0, 0), (2, 2), (1, 1).
     """
-    ### BEGIN SOLUTION: make_dataset, then .shuffle(buffer_size=len(labels), seed=seed): a buffer as big as the data.
+    ### BEGIN SOLUTION: Dataset.shuffle fills a buffer and draws from it; a buffer as big as the data gives a full shuffle, seeded.
     # The buffer holds that many examples and draws from them at random: a smaller buffer only mixes neighbours.
     return make_dataset(images, labels).shuffle(buffer_size=len(labels), seed=seed)
     ### END SOLUTION
@@ -61,7 +61,7 @@ def training_pipeline(images, labels, batch_size, epochs, seed):
     Each element is (images float32 [batch_size, height, width], labels [batch_size]).
     Example: 30 examples, batch_size 8, epochs 3 -> 3 full batches per epoch, 9 batches in all.
     """
-    ### BEGIN SOLUTION: shuffle_pairs -> .map(normalise) -> .batch(batch_size, drop_remainder=True) -> .repeat(epochs) -> .prefetch(tf.data.AUTOTUNE).
+    ### BEGIN SOLUTION: a training pipeline shuffles, maps, batches, repeats and prefetches; the order matters (see the hints).
     # Shuffle before batching so every batch mixes the whole data, and before repeat so each epoch
     # is one full pass (the shuffle reshuffles on every pass by default).
     return (shuffle_pairs(images, labels, seed)
@@ -78,6 +78,6 @@ def evaluation_pipeline(images, labels, batch_size):
 
     Example: 10 examples, batch_size 4 -> batches of 4, 4 and 2 examples, in order.
     """
-    ### BEGIN SOLUTION: make_dataset -> .map(normalise) -> .batch(batch_size) -> .prefetch(tf.data.AUTOTUNE); no shuffle, no drop.
+    ### BEGIN SOLUTION: an evaluation pipeline maps, batches and prefetches; no shuffle and no dropped remainder.
     return make_dataset(images, labels).map(normalise).batch(batch_size).prefetch(tf.data.AUTOTUNE)
     ### END SOLUTION

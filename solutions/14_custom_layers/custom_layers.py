@@ -29,7 +29,7 @@ class MyDense(keras.layers.Layer):
 
     def __init__(self, units, activation=None, **kwargs):
         super().__init__(**kwargs)
-        ### BEGIN SOLUTION: store units and keras.activations.get(activation) on self.
+        ### BEGIN SOLUTION: store the settings on self; keras.activations.get turns a name or None into a callable.
         self.units = units
         # keras.activations.get turns None into the identity and "relu" into a function.
         self.activation = keras.activations.get(activation)
@@ -37,7 +37,7 @@ class MyDense(keras.layers.Layer):
 
     def build(self, input_shape):
         """Create `self.kernel` [input_dim, units] and `self.bias` [units] with self.add_weight."""
-        ### BEGIN SOLUTION: self.add_weight(shape=..., initializer=..., trainable=True, name="kernel"); input_dim is input_shape[-1].
+        ### BEGIN SOLUTION: create the weights with Layer.add_weight, which takes keywords in Keras 3; the input size is input_shape[-1].
         input_dim = input_shape[-1]
         # Random starting weights break the symmetry between units; zeros would keep them identical.
         self.kernel = self.add_weight(shape=(input_dim, self.units), initializer="glorot_uniform",
@@ -47,7 +47,7 @@ class MyDense(keras.layers.Layer):
 
     def call(self, inputs):
         """Return activation(inputs @ kernel + bias), shape [batch, units]."""
-        ### BEGIN SOLUTION: keras.ops.matmul(inputs, self.kernel) + self.bias, then the activation.
+        ### BEGIN SOLUTION: a dense layer is a matrix product with the kernel plus the bias (keras.ops.matmul), then the activation.
         return self.activation(keras.ops.matmul(inputs, self.kernel) + self.bias)
         ### END SOLUTION
 
@@ -57,7 +57,7 @@ class MyDense(keras.layers.Layer):
         Example: MyDense(3, activation="relu").get_config() holds "units": 3 and
         "activation": "relu" beside the base keys ("name", "trainable", "dtype").
         """
-        ### BEGIN SOLUTION: start from super().get_config() and add units and keras.activations.serialize(self.activation).
+        ### BEGIN SOLUTION: extend the parent's get_config with units and the activation, serialised by keras.activations.serialize.
         # from_config calls MyDense(**config), so every __init__ argument must be in the config.
         config = super().get_config()
         config.update({"units": self.units, "activation": keras.activations.serialize(self.activation)})
@@ -102,6 +102,6 @@ def count_dense_params(layer_sizes):
 
     Example: [4, 3, 2] -> (4 + 1) * 3 + (3 + 1) * 2 = 23.
     """
-    ### BEGIN SOLUTION: sum (n_in + 1) * n_out over consecutive pairs (zip(sizes, sizes[1:])).
+    ### BEGIN SOLUTION: a dense layer has (inputs + 1) * outputs parameters; sum that over consecutive pairs of sizes.
     return sum((n_in + 1) * n_out for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))
     ### END SOLUTION

@@ -24,7 +24,7 @@ def compile_classifier(model, learning_rate):
     Example: compile_classifier(model, 0.01) -> the same model, with model.optimizer an Adam
     whose learning rate is 0.01; model.evaluate(x, y) then returns [loss, accuracy].
     """
-    ### BEGIN SOLUTION: model.compile(optimizer=keras.optimizers.Adam(learning_rate=...), loss=SparseCategoricalCrossentropy(from_logits=True), metrics=[...]).
+    ### BEGIN SOLUTION: compile takes an optimizer, a loss and metrics; look them up in keras.Model.compile (the model emits logits).
     # from_logits=True applies the softmax inside the loss, which is numerically safer.
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=learning_rate),
                   loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
@@ -42,7 +42,7 @@ def fit_with_validation(model, x, y, epochs, validation_split, validation_freq):
     Example: epochs=4, validation_split=0.25, validation_freq=2 -> a dict whose "loss" list
     has 4 entries and whose "val_loss" list has 2 (after epochs 2 and 4).
     """
-    ### BEGIN SOLUTION: model.fit(..., validation_split=..., validation_freq=..., batch_size=16, verbose=0).history
+    ### BEGIN SOLUTION: keras.Model.fit holds out validation data and validates every few epochs; it returns a History object.
     history = model.fit(x, y, epochs=epochs, batch_size=16, validation_split=validation_split,
                         validation_freq=validation_freq, verbose=0)
     return history.history
@@ -57,7 +57,7 @@ def evaluate_and_predict(model, x, y):
 
     Example: a model that scores x[i] highest at class 2 for every i -> classes [2, 2, ...].
     """
-    ### BEGIN SOLUTION: model.evaluate(..., verbose=0) returns [loss, accuracy]; argmax of model.predict over the class axis.
+    ### BEGIN SOLUTION: keras.Model.evaluate returns the loss and the metrics; predict gives logits, take the best class per example.
     loss, accuracy = model.evaluate(x, y, verbose=0)
     logits = model.predict(x, verbose=0)
     return float(loss), float(accuracy), tf.argmax(logits, axis=1)
@@ -73,7 +73,7 @@ def epoch_means(batch_losses_per_epoch):
 
     Example: [[1.0, 2.0, 3.0], [10.0, 20.0]] -> [2.0, 15.0].
     """
-    ### BEGIN SOLUTION: one keras.metrics.Mean(); update_state per batch, float(result()) per epoch, then reset_state().
+    ### BEGIN SOLUTION: one keras.metrics.Mean for all epochs: update_state per batch, read result per epoch, then reset_state.
     mean = keras.metrics.Mean()
     means = []
     for losses in batch_losses_per_epoch:
@@ -110,7 +110,7 @@ def train_step(model, optimizer, x, y):
     Example: with keras.optimizers.SGD(0.1) every weight w moves to w - 0.1 * dloss/dw, exactly
     as one batch of model.fit would move it.
     """
-    ### BEGIN SOLUTION: with tf.GradientTape() as tape: loss = ...; tape.gradient(loss, model.trainable_variables); optimizer.apply_gradients(zip(...)).
+    ### BEGIN SOLUTION: record the forward pass on a tf.GradientTape; look up Optimizer.apply_gradients for the trainable variables.
     loss_function = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     with tf.GradientTape() as tape:
         loss = loss_function(y, model(x, training=True))
@@ -130,7 +130,7 @@ def custom_fit(model, x, y, epochs, batch_size, learning_rate):
     Example: 64 examples, batch_size=16, epochs=3 -> 12 steps and a list of 3 losses, the same
     as model.fit(x, y, batch_size=16, epochs=3, shuffle=False) with SGD(learning_rate) gives.
     """
-    ### BEGIN SOLUTION: SGD(learning_rate=...); for each epoch, for start in range(0, n, batch_size): train_step on the slice; Mean for the epoch loss.
+    ### BEGIN SOLUTION: keras.optimizers.SGD; walk the data in batch-sized slices, calling train_step; a Mean gives each epoch loss.
     optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
     mean_loss = keras.metrics.Mean()
     history = []

@@ -22,7 +22,7 @@ def save_weights_to(model, directory):
 
     Example: save_weights_to(model, Path("/tmp/run")) -> "/tmp/run/model.weights.h5" (the file exists).
     """
-    ### BEGIN SOLUTION: model.save_weights(path); Keras 3 insists the name end in ".weights.h5".
+    ### BEGIN SOLUTION: keras.Model.save_weights; Keras 3 picks the format from the name, which must end in ".weights.h5".
     path = str(directory / "model.weights.h5")
     model.save_weights(path)
     return path
@@ -35,7 +35,7 @@ def restore_weights(build_model, path):
     Return the new model. Example: restore_weights(build_model, save_weights_to(model, d))
     predicts exactly what `model` predicts.
     """
-    ### BEGIN SOLUTION: a fresh model from build_model(), then model.load_weights(path).
+    ### BEGIN SOLUTION: load_weights fills an existing model, so build a fresh one with build_model first.
     # Weights are matched to layers by position, so the builder must make the same architecture.
     model = build_model()
     model.load_weights(path)
@@ -52,7 +52,7 @@ def round_trip_keras(model, directory):
     Example: round_trip_keras(model, d) -> ("d/model.keras", a model with the same layers,
     weights and predictions).
     """
-    ### BEGIN SOLUTION: model.save(path) with a ".keras" name, then keras.models.load_model(path).
+    ### BEGIN SOLUTION: keras.Model.save with a ".keras" name stores everything; keras.models.load_model reads it back.
     path = str(directory / "model.keras")
     model.save(path)
     return path, keras.models.load_model(path)
@@ -67,7 +67,7 @@ def copy_from_config(model):
 
     Example: copy_from_config(sequential) -> a new Sequential whose predictions equal the original's.
     """
-    ### BEGIN SOLUTION: type(model).from_config(model.get_config()) builds new layers; then set_weights(model.get_weights()).
+    ### BEGIN SOLUTION: from_config rebuilds the architecture from get_config with new weights; copy them with get/set_weights.
     # The config holds the architecture only: the new layers start with fresh random weights.
     copy = type(model).from_config(model.get_config())
     copy.set_weights(model.get_weights())
@@ -80,7 +80,7 @@ def export_for_serving(model, directory):
 
     Example: export_for_serving(model, d) -> "d/served", a folder holding saved_model.pb.
     """
-    ### BEGIN SOLUTION: model.export(path) writes a SavedModel with a "serve" endpoint.
+    ### BEGIN SOLUTION: keras.Model.export writes a TensorFlow SavedModel with a "serve" endpoint.
     path = str(directory / "served")
     model.export(path, verbose=False)
     return path
@@ -95,7 +95,7 @@ def serve(path, x):
 
     Example: serve(export_for_serving(model, d), x) equals model.predict(x).
     """
-    ### BEGIN SOLUTION: tf.saved_model.load(path) returns an object; call its .serve(x).
+    ### BEGIN SOLUTION: tf.saved_model.load returns an object whose serve endpoint you call on a float32 tensor.
     served = tf.saved_model.load(path)
     return served.serve(tf.constant(x, tf.float32))
     ### END SOLUTION

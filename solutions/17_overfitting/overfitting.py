@@ -27,7 +27,7 @@ def split_train_val_test(x, y, val_fraction, test_fraction, seed):
     Example: 10 examples, val_fraction 0.2, test_fraction 0.3 -> 5 train, 2 val, 3 test,
     each x row still paired with its own y.
     """
-    ### BEGIN SOLUTION: one permutation = np.random.default_rng(seed).permutation(n) indexes both x and y; then slice.
+    ### BEGIN SOLUTION: one random permutation (numpy's default_rng, seeded) indexes both x and y; then slice the three parts.
     n = len(x)
     order = np.random.default_rng(seed).permutation(n)
     x, y = x[order], y[order]  # One permutation for both keeps every x with its y.
@@ -66,7 +66,7 @@ def regularized_dense(units, factor):
     adds it to the loss. Example: regularized_dense(3, 0.01) on a [2, 4] input ->
     layer.losses == [0.01 * sum(layer.kernel ** 2)].
     """
-    ### BEGIN SOLUTION: Dense(units, kernel_regularizer=keras.regularizers.L2(factor)).
+    ### BEGIN SOLUTION: a Dense layer takes a kernel regularizer; look up keras.regularizers.L2.
     return keras.layers.Dense(units, kernel_regularizer=keras.regularizers.L2(factor))
     ### END SOLUTION
 
@@ -79,7 +79,7 @@ def inverted_dropout(x, keep_mask, rate):
 
     Example: x [[2, 4]], keep_mask [[True, False]], rate 0.5 -> [[4, 0]].
     """
-    ### BEGIN SOLUTION: tf.where(keep_mask, x / (1 - rate), 0).
+    ### BEGIN SOLUTION: inverted dropout scales the kept units by 1 / (1 - rate) and zeroes the rest; tf.where picks per element.
     return tf.where(keep_mask, x / (1.0 - rate), tf.zeros_like(x))
     ### END SOLUTION
 
@@ -93,7 +93,7 @@ def dropout_outputs(x, rate):
     Example: x all ones [4, 5], rate 0.5 -> training output holds only 0s and 2s; inference
     output is all ones.
     """
-    ### BEGIN SOLUTION: call the layer twice, with training=True and training=False.
+    ### BEGIN SOLUTION: a Dropout layer behaves differently in training and inference mode; look up the training call argument.
     # Called directly (outside fit), a layer runs in inference mode unless told otherwise.
     dropout = keras.layers.Dropout(rate)
     return dropout(x, training=True), dropout(x, training=False)
@@ -109,7 +109,7 @@ def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):
     0.03, 0.12 with patience 2 -> training stops after epoch 5, returns 5, and the model
     gets back the weights of epoch 3.
     """
-    ### BEGIN SOLUTION: keras.callbacks.EarlyStopping(monitor="val_loss", patience=..., restore_best_weights=True) in fit's callbacks.
+    ### BEGIN SOLUTION: keras.callbacks.EarlyStopping watches the validation loss, has a patience and can restore the best weights.
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)
     history = model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
     return len(history.history["loss"])

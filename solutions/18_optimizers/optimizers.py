@@ -22,7 +22,7 @@ def sgd_step(variable, gradient, learning_rate):
     Update the variable in place; return nothing.
     Example: variable [1.0, 2.0], gradient [0.5, -1.0], learning_rate 0.1 -> variable [0.95, 2.1].
     """
-    ### BEGIN SOLUTION: change the variable in place with variable.assign_sub(...).
+    ### BEGIN SOLUTION: change the tf.Variable in place; look up its assign_sub method.
     variable.assign_sub(learning_rate * gradient)
     ### END SOLUTION
 
@@ -63,7 +63,7 @@ def adam_step(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, b
     Example: variable [1.0], gradient [0.5], step 1, learning_rate 0.1 -> m [0.05],
     v [0.00025], alpha 0.1 * sqrt(0.001) / 0.1, variable about [0.9].
     """
-    ### BEGIN SOLUTION: update m and v first; the bias correction lives in alpha; epsilon goes next to sqrt(v).
+    ### BEGIN SOLUTION: update m and v first; the bias correction lives in alpha; epsilon goes next to the square root of v.
     m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
     v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
     alpha = learning_rate * (1.0 - beta_2**step) ** 0.5 / (1.0 - beta_1**step)

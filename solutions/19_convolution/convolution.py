@@ -39,7 +39,7 @@ def same_padding(input_size, kernel_size, stride):
     when it is odd, TensorFlow puts the extra zero *after* (bottom / right).
     Examples: (7, 3, 1) -> (1, 1); (8, 4, 2) -> (1, 1); (8, 3, 2) -> (0, 1); (9, 4, 1) -> (1, 2).
     """
-    ### BEGIN SOLUTION: total = max((out - 1) * stride + kernel - input, 0); the smaller half goes before.
+    ### BEGIN SOLUTION: the total is the span a strided kernel needs to cover the output, minus the input (never < 0); less before.
     output_size = -(-input_size // stride)
     total = max((output_size - 1) * stride + kernel_size - input_size, 0)
     return total // 2, total - total // 2

@@ -111,7 +111,7 @@ def small_resnet(input_shape, num_classes):
     Example: small_resnet((16, 12, 3), 5) maps [batch, 16, 12, 3] images to [batch, 5]
     probabilities; it has 3 * 3 * 3 * 16 + 4 * 16 weights before the first block.
     """
-    ### BEGIN SOLUTION: chain the layers by calling each on the previous tensor; wrap with keras.Model(inputs, outputs).
+    ### BEGIN SOLUTION: the Keras functional API: call each layer on the previous tensor, then wrap inputs and outputs in keras.Model.
     inputs = keras.Input(shape=input_shape)
     x = layers.Conv2D(16, 3, padding="same", use_bias=False)(inputs)
     x = layers.BatchNormalization()(x)

@@ -61,7 +61,7 @@ def replica_loss(labels, predictions, global_batch_size):
     global batch of 8 -> (1 + 3) / 8 = 0.5 (not the slice mean 2.0).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("per-example MSE, scaled by the global batch size (not the replica.s); look up tf.nn.compute_average_loss.")
+    raise NotImplementedError("per-example MSE, scaled by the global batch size (not the replica's); look up tf.nn.compute_average_loss.")
 
 
 def distributed_dataset(strategy, features, labels, global_batch_size):

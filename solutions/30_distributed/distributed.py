@@ -67,7 +67,7 @@ def replica_loss(labels, predictions, global_batch_size):
     Example: a slice of 2 examples with squared errors (averaged over outputs) 1.0 and 3.0, in a
     global batch of 8 -> (1 + 3) / 8 = 0.5 (not the slice mean 2.0).
     """
-    ### BEGIN SOLUTION: per-example MSE, scaled by the global batch size (not the replica.s); look up tf.nn.compute_average_loss.
+    ### BEGIN SOLUTION: per-example MSE, scaled by the global batch size (not the replica's); look up tf.nn.compute_average_loss.
     per_example = tf.reduce_mean(tf.square(labels - predictions), axis=-1)
     # Summing the replicas' losses then gives exactly the mean over the global batch.
     return tf.nn.compute_average_loss(per_example, global_batch_size=global_batch_size)

@@ -48,7 +48,7 @@ def global_norm(gradients):
     Do not call tf.linalg.global_norm. Example: [[3., 0.], [[4.]]] -> 5.0.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("add up tf.reduce_sum(tf.square(g)) over the list, then one tf.sqrt.")
+    raise NotImplementedError("the global norm is the square root of the sum of every element's square, across all the tensors.")
 
 
 def clip_gradients(gradients, clip_norm):

@@ -33,7 +33,7 @@ def dense_autoencoder(input_size, bottleneck_size, hidden_size=32):
     outputs [10, 4].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("keras.Sequential([keras.Input((input_size,)), layers.Dense(...), ...]).")
+    raise NotImplementedError("a stack of Dense layers in keras.Sequential, starting from keras.Input; name the middle one \"bottleneck\".")
 
 
 def encoder(autoencoder):
@@ -43,7 +43,7 @@ def encoder(autoencoder):
     Example: encoder(dense_autoencoder(64, 4)) maps [10, 64] -> [10, 4].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("keras.Model(autoencoder.inputs[0], autoencoder.get_layer(\"bottleneck\").output).")
+    raise NotImplementedError("the functional API can cut a model at a named layer; look up keras.Model and Model.get_layer.")
 
 
 def add_noise(data, stddev, seed):
@@ -55,7 +55,7 @@ def add_noise(data, stddev, seed):
     add_noise(np.ones([2, 3]), 0.3, seed=1) -> values in [0, 1], about half of them exactly 1.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("rng = np.random.default_rng(seed); rng.normal(0, stddev, shape); np.clip.")
+    raise NotImplementedError("seeded Gaussian noise from a numpy Generator (np.random.default_rng), then np.clip to stay in [0, 1].")
 
 
 def denoising_pairs(clean, stddev, seed):
@@ -76,7 +76,7 @@ def train_autoencoder(model, inputs, targets, epochs=30, batch_size=32):
     autoencoder; train_autoencoder(model, *denoising_pairs(clean, 0.2, seed=0)) a denoising one.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("model.compile(optimizer=keras.optimizers.Adam(0.01), loss=\"mse\"); model.fit(...).")
+    raise NotImplementedError("compile with the Adam optimizer and a mean-squared-error loss, then fit inputs against targets.")
 
 
 def reconstruction_error(model, inputs, targets):
@@ -86,7 +86,7 @@ def reconstruction_error(model, inputs, targets):
     Example: a model that outputs all 0.5, targets all 1.0 -> 0.25.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("float(tf.reduce_mean(tf.square(model(inputs) - targets))).")
+    raise NotImplementedError("the reconstruction error is the mean squared difference between the model's output and the targets.")
 
 
 def comparison_grid(originals, reconstructions, image_shape):

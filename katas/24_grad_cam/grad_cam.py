@@ -31,7 +31,7 @@ def activations_and_scores_model(model, layer_name):
     "last_conv": calling the result on images [5, 32, 32, 3] gives ([5, 16, 16, 16], [5, 2]).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("keras.Model(model.inputs[0], [model.get_layer(layer_name).output, model.outputs[0]]).")
+    raise NotImplementedError("a functional keras.Model can share the trained layers and return several outputs; see Model.get_layer.")
 
 
 def grad_cam(model, image, layer_name, class_index=None):
@@ -48,7 +48,7 @@ def grad_cam(model, image, layer_name, class_index=None):
     [1, -2]: sums [[1], [-2]] -> ReLU [[1], [0]] -> divided by 1 -> [[1.0], [0.0]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("record the forward pass on a GradientTape, take tape.gradient(score, activations).")
+    raise NotImplementedError("record the forward pass on a GradientTape and differentiate the class score w.r.t. the activations.")
 
 
 def jet_colors(heatmap):

@@ -50,7 +50,7 @@ def classifier_on_base(base, classes):
     [5, 16, 12, 3] -> [5, 3] and has 8 * 3 + 3 = 27 trainable parameters.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("inputs = keras.Input(base.inputs[0].shape[1:]); x = base(inputs, training=False).")
+    raise NotImplementedError("a new keras.Input feeds the frozen base in inference mode (look up the training argument), then a new head.")
 
 
 def unfreeze_top(base, count):
@@ -75,4 +75,4 @@ def augmentation(seed):
     Example: augmentation(1)(images, training=False) -> images.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("keras.Sequential([layers.RandomFlip(\"horizontal\", seed=seed), ...]).")
+    raise NotImplementedError("Keras preprocessing layers RandomFlip, RandomRotation and RandomZoom in a Sequential, each seeded.")

@@ -33,7 +33,7 @@ def pixel_accuracy(true_mask, predicted_mask):
     Example: true [[[0, 1], [1, 1]]], predicted [[[0, 1], [0, 0]]] -> 0.5.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("compare with tf.equal, cast to float, reduce_mean over everything, then float(...).")
+    raise NotImplementedError("pixel accuracy is the fraction of pixels where the masks are equal; look up tf.equal and tf.reduce_mean.")
 
 
 def mean_iou(true_mask, predicted_mask, num_classes):

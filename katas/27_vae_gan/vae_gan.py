@@ -23,7 +23,7 @@ def reparameterize(mu, logvar, eps):
     Example: mu [[1.0]], logvar [[2 * ln 3]] (sigma 3), eps [[0.5]] -> [[2.5]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("logvar is log(sigma^2), so sigma = exp(0.5 * logvar); shift and scale eps.")
+    raise NotImplementedError("logvar is the log of the variance, so the standard deviation is its half-power exp; shift and scale eps.")
 
 
 def sample_latent(mu, logvar, seed):
@@ -34,7 +34,7 @@ def sample_latent(mu, logvar, seed):
     Example: sample_latent(mu, logvar, (1, 2)) twice -> the same z both times.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("eps = tf.random.stateless_normal(tf.shape(mu), seed=seed), then call reparameterize.")
+    raise NotImplementedError("stateless random ops repeat for the same seed; look up tf.random.stateless_normal, then reparameterize.")
 
 
 def kl_divergence(mu, logvar):
@@ -45,7 +45,7 @@ def kl_divergence(mu, logvar):
     mu [[1.0]], logvar [[0.0]] -> [0.5].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("the closed form, reduced with tf.reduce_sum over axis=-1 (not the mean).")
+    raise NotImplementedError("the closed-form KL against N(0, I), summed over the latent dimensions (not averaged): one value per example.")
 
 
 def discriminator_loss(real_logits, fake_logits):

@@ -35,7 +35,7 @@ def clip_to_norm(values, max_norm):
     Example: [[3.0, 4.0]] (norm 5) with max_norm 1.0 -> [[0.6, 0.8]]; with max_norm 10.0 -> [[3.0, 4.0]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("norm = tf.norm(values) over every element, then `if norm > max_norm:` rescale.")
+    raise NotImplementedError("take the norm over every element (tf.norm), and rescale with a Python `if` that AutoGraph turns into tf.cond.")
 
 
 def make_doubler(input_signature=None):

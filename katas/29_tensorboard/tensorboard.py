@@ -31,7 +31,7 @@ def log_scalars(writer, name, values):
     Example: log_scalars(writer, "loss", [0.9, 0.5]) -> tag "loss": step 0 -> 0.9, step 1 -> 0.5.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("`with writer.as_default():` then tf.summary.scalar(name, value, step=step) for each (step, value); writer.flush().")
+    raise NotImplementedError("make the writer the default (writer.as_default) and log each value with tf.summary.scalar at its step; flush.")
 
 
 def log_images(writer, name, pixels, step, max_outputs):
@@ -44,7 +44,7 @@ def log_images(writer, name, pixels, step, max_outputs):
     4 PNGs of 7 x 6 pixels, each pixel as dark or bright as in `pixels`.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.summary.image(name, pixels[..., tf.newaxis] / 255.0, step=step, max_outputs=max_outputs) inside writer.as_default(); flush.")
+    raise NotImplementedError("tf.summary.image wants a channel axis and floats in [0, 1]; it keeps only max_outputs images. Flush.")
 
 
 def log_weight_histograms(writer, model, step):
@@ -57,7 +57,7 @@ def log_weight_histograms(writer, model, step):
     "classifier/output/bias", each counting all the numbers of that weight.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("for each weight in model.weights: tf.summary.histogram(weight.path, weight, step=step), inside writer.as_default(); flush.")
+    raise NotImplementedError("tf.summary.histogram for every weight in model.weights, named by its full path, under the default writer.")
 
 
 def train_and_log(logdir, x, y, steps, learning_rate):
@@ -70,7 +70,7 @@ def train_and_log(logdir, x, y, steps, learning_rate):
     the event file holds the same 40 values at steps 0..39.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.Variables and a GradientTape as in kata 11; tf.summary.scalar(\"loss\", loss, step=step) inside `with writer.as_default():`; flush.")
+    raise NotImplementedError("a GradientTape loop on tf.Variables as in kata 11, logging the loss with tf.summary.scalar at each step.")
 
 
 def fit_with_tensorboard(logdir, model, x, y, epochs):
@@ -83,7 +83,7 @@ def fit_with_tensorboard(logdir, model, x, y, epochs):
     Example: fit_with_tensorboard(logdir, model, x, y, 3) -> history with 3 losses and 3 val_losses.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("model.fit(x, y, epochs=epochs, batch_size=16, validation_split=0.25, callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0).")
+    raise NotImplementedError("Keras logs a fit run itself through the keras.callbacks.TensorBoard callback; hold out a validation split.")
 
 
 def read_scalars(logdir, name):
@@ -96,4 +96,4 @@ def read_scalars(logdir, name):
     after fit_with_tensorboard gives the training loss of each epoch.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("glob logdir/events.out.tfevents.*; tf.compat.v1.train.summary_iterator(path) gives Events; keep value.tag == name; float(tf.make_ndarray(value.tensor)).")
+    raise NotImplementedError("read event files back with tf.compat.v1.train.summary_iterator; each value is a tensor (tf.make_ndarray).")

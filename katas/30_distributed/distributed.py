@@ -40,7 +40,7 @@ def split_cpu(count):
     Example: split_cpu(2) -> ["/device:CPU:0", "/device:CPU:1"].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * count).")
+    raise NotImplementedError("a physical CPU can be split into several logical devices; look up tf.config.set_logical_device_configuration.")
 
 
 def per_replica_batch_size(global_batch_size, num_replicas):
@@ -61,7 +61,7 @@ def replica_loss(labels, predictions, global_batch_size):
     global batch of 8 -> (1 + 3) / 8 = 0.5 (not the slice mean 2.0).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("per-example MSE over axis=-1, then tf.nn.compute_average_loss(..., global_batch_size=...).")
+    raise NotImplementedError("per-example MSE, scaled by the global batch size (not the replica's); look up tf.nn.compute_average_loss.")
 
 
 def distributed_dataset(strategy, features, labels, global_batch_size):
@@ -72,7 +72,7 @@ def distributed_dataset(strategy, features, labels, global_batch_size):
     replica a slice of 4 examples.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("from_tensor_slices, .batch(GLOBAL batch size), then strategy.experimental_distribute_dataset.")
+    raise NotImplementedError("batch by the GLOBAL batch size; the strategy's experimental_distribute_dataset splits each batch per replica.")
 
 
 def make_train_step(strategy, model, optimizer, global_batch_size):
@@ -84,7 +84,7 @@ def make_train_step(strategy, model, optimizer, global_batch_size):
     the batch mean (the other half would come from the second replica).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("inside a tf.function: strategy.run(replica_step, args=batch), then strategy.reduce(SUM, ..., axis=None).")
+    raise NotImplementedError("in a tf.function, strategy.run runs the step on each replica; strategy.reduce adds up their losses.")
 
 
 def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, devices):

@@ -54,7 +54,7 @@ def global_norm(gradients):
 
     Do not call tf.linalg.global_norm. Example: [[3., 0.], [[4.]]] -> 5.0.
     """
-    ### BEGIN SOLUTION: add up tf.reduce_sum(tf.square(g)) over the list, then one tf.sqrt.
+    ### BEGIN SOLUTION: the global norm is the square root of the sum of every element's square, across all the tensors.
     return tf.sqrt(tf.add_n([tf.reduce_sum(tf.square(gradient)) for gradient in gradients]))
     ### END SOLUTION
 

@@ -32,7 +32,7 @@ def dense_autoencoder(input_size, bottleneck_size, hidden_size=32):
     Example: dense_autoencoder(64, 4) maps [10, 64] -> [10, 64]; its "bottleneck" layer
     outputs [10, 4].
     """
-    ### BEGIN SOLUTION: keras.Sequential([keras.Input((input_size,)), layers.Dense(...), ...]).
+    ### BEGIN SOLUTION: a stack of Dense layers in keras.Sequential, starting from keras.Input; name the middle one "bottleneck".
     return keras.Sequential([
         keras.Input((input_size,)),
         layers.Dense(hidden_size, activation="relu"),
@@ -49,7 +49,7 @@ def encoder(autoencoder):
 
     Example: encoder(dense_autoencoder(64, 4)) maps [10, 64] -> [10, 4].
     """
-    ### BEGIN SOLUTION: keras.Model(autoencoder.inputs[0], autoencoder.get_layer("bottleneck").output).
+    ### BEGIN SOLUTION: the functional API can cut a model at a named layer; look up keras.Model and Model.get_layer.
     return keras.Model(autoencoder.inputs[0], autoencoder.get_layer("bottleneck").output)
     ### END SOLUTION
 
@@ -62,7 +62,7 @@ def add_noise(data, stddev, seed):
     Example: add_noise(np.full([2, 3], 0.5), 0.0, seed=1) -> all 0.5;
     add_noise(np.ones([2, 3]), 0.3, seed=1) -> values in [0, 1], about half of them exactly 1.
     """
-    ### BEGIN SOLUTION: rng = np.random.default_rng(seed); rng.normal(0, stddev, shape); np.clip.
+    ### BEGIN SOLUTION: seeded Gaussian noise from a numpy Generator (np.random.default_rng), then np.clip to stay in [0, 1].
     noise = np.random.default_rng(seed).normal(0.0, stddev, np.shape(data))
     return np.clip(np.asarray(data) + noise, 0.0, 1.0).astype(np.float32)
     ### END SOLUTION
@@ -86,7 +86,7 @@ def train_autoencoder(model, inputs, targets, epochs=30, batch_size=32):
     Example: train_autoencoder(dense_autoencoder(64, 4), clean, clean) trains a plain
     autoencoder; train_autoencoder(model, *denoising_pairs(clean, 0.2, seed=0)) a denoising one.
     """
-    ### BEGIN SOLUTION: model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse"); model.fit(...).
+    ### BEGIN SOLUTION: compile with the Adam optimizer and a mean-squared-error loss, then fit inputs against targets.
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
     return model.fit(inputs, targets, epochs=epochs, batch_size=batch_size, verbose=0)
     ### END SOLUTION
@@ -98,7 +98,7 @@ def reconstruction_error(model, inputs, targets):
 
     Example: a model that outputs all 0.5, targets all 1.0 -> 0.25.
     """
-    ### BEGIN SOLUTION: float(tf.reduce_mean(tf.square(model(inputs) - targets))).
+    ### BEGIN SOLUTION: the reconstruction error is the mean squared difference between the model's output and the targets.
     reconstructions = model(np.asarray(inputs, np.float32))
     return float(tf.reduce_mean(tf.square(reconstructions - np.asarray(targets, np.float32))))
     ### END SOLUTION

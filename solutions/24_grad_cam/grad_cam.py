@@ -30,7 +30,7 @@ def activations_and_scores_model(model, layer_name):
     Example: a model 32x32x3 -> conv "last_conv" [16, 16, 16] -> 2 logits, layer_name
     "last_conv": calling the result on images [5, 32, 32, 3] gives ([5, 16, 16, 16], [5, 2]).
     """
-    ### BEGIN SOLUTION: keras.Model(model.inputs[0], [model.get_layer(layer_name).output, model.outputs[0]]).
+    ### BEGIN SOLUTION: a functional keras.Model can share the trained layers and return several outputs; see Model.get_layer.
     # The new model shares the layers (and weights) of the old one; it only exposes an
     # intermediate tensor of the same graph as a second output.
     layer = model.get_layer(layer_name)
@@ -53,7 +53,7 @@ def grad_cam(model, image, layer_name, class_index=None):
     Example: activations [[[1, 0]], [[2, 2]]] (h'=2, w'=1, 2 channels) with channel weights
     [1, -2]: sums [[1], [-2]] -> ReLU [[1], [0]] -> divided by 1 -> [[1.0], [0.0]].
     """
-    ### BEGIN SOLUTION: record the forward pass on a GradientTape, take tape.gradient(score, activations).
+    ### BEGIN SOLUTION: record the forward pass on a GradientTape and differentiate the class score w.r.t. the activations.
     images = tf.convert_to_tensor(image, tf.float32)[None]  # Add the batch axis the model expects.
     with tf.GradientTape() as tape:
         activations, scores = activations_and_scores_model(model, layer_name)(images)

@@ -52,7 +52,7 @@ def classifier_on_base(base, classes):
     Example: a base [16, 12, 3] -> [10, 8, 8 channels] and classes=3: the classifier maps
     [5, 16, 12, 3] -> [5, 3] and has 8 * 3 + 3 = 27 trainable parameters.
     """
-    ### BEGIN SOLUTION: inputs = keras.Input(base.inputs[0].shape[1:]); x = base(inputs, training=False).
+    ### BEGIN SOLUTION: a new keras.Input feeds the frozen base in inference mode (look up the training argument), then a new head.
     freeze(base)
     inputs = keras.Input(base.inputs[0].shape[1:])
     features = base(inputs, training=False)  # The guides' habit; frozen BN layers are what count.
@@ -87,7 +87,7 @@ def augmentation(seed):
     them unchanged. Two pipelines built with the same seed change the same images the same way.
     Example: augmentation(1)(images, training=False) -> images.
     """
-    ### BEGIN SOLUTION: keras.Sequential([layers.RandomFlip("horizontal", seed=seed), ...]).
+    ### BEGIN SOLUTION: Keras preprocessing layers RandomFlip, RandomRotation and RandomZoom in a Sequential, each seeded.
     return keras.Sequential([
         layers.RandomFlip("horizontal", seed=seed),
         layers.RandomRotation(0.1, seed=seed),

@@ -41,7 +41,7 @@ def pixel_accuracy(true_mask, predicted_mask):
 
     Example: true [[[0, 1], [1, 1]]], predicted [[[0, 1], [0, 0]]] -> 0.5.
     """
-    ### BEGIN SOLUTION: compare with tf.equal, cast to float, reduce_mean over everything, then float(...).
+    ### BEGIN SOLUTION: pixel accuracy is the fraction of pixels where the masks are equal; look up tf.equal and tf.reduce_mean.
     return float(tf.reduce_mean(tf.cast(tf.equal(true_mask, predicted_mask), tf.float32)))
     ### END SOLUTION
 

@@ -22,7 +22,7 @@ def reparameterize(mu, logvar, eps):
     The randomness sits in eps alone, so gradients flow to mu and logvar.
     Example: mu [[1.0]], logvar [[2 * ln 3]] (sigma 3), eps [[0.5]] -> [[2.5]].
     """
-    ### BEGIN SOLUTION: logvar is log(sigma^2), so sigma = exp(0.5 * logvar); shift and scale eps.
+    ### BEGIN SOLUTION: logvar is the log of the variance, so the standard deviation is its half-power exp; shift and scale eps.
     return mu + tf.exp(0.5 * logvar) * eps
     ### END SOLUTION
 
@@ -34,7 +34,7 @@ def sample_latent(mu, logvar, seed):
     and eps must have the shape of mu. Return `[batch, latent]`.
     Example: sample_latent(mu, logvar, (1, 2)) twice -> the same z both times.
     """
-    ### BEGIN SOLUTION: eps = tf.random.stateless_normal(tf.shape(mu), seed=seed), then call reparameterize.
+    ### BEGIN SOLUTION: stateless random ops repeat for the same seed; look up tf.random.stateless_normal, then reparameterize.
     eps = tf.random.stateless_normal(tf.shape(mu), seed=seed, dtype=mu.dtype)
     return reparameterize(mu, logvar, eps)
     ### END SOLUTION
@@ -47,7 +47,7 @@ def kl_divergence(mu, logvar):
     Example: mu [[0, 0]], logvar [[0, 0]] (already N(0, I)) -> [0.0];
     mu [[1.0]], logvar [[0.0]] -> [0.5].
     """
-    ### BEGIN SOLUTION: the closed form, reduced with tf.reduce_sum over axis=-1 (not the mean).
+    ### BEGIN SOLUTION: the closed-form KL against N(0, I), summed over the latent dimensions (not averaged): one value per example.
     return -0.5 * tf.reduce_sum(1.0 + logvar - tf.square(mu) - tf.exp(logvar), axis=-1)
     ### END SOLUTION
 

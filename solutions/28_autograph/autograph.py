@@ -42,7 +42,7 @@ def clip_to_norm(values, max_norm):
     inside `tf.function(clip_to_norm)` AutoGraph makes it a tf.cond.
     Example: [[3.0, 4.0]] (norm 5) with max_norm 1.0 -> [[0.6, 0.8]]; with max_norm 10.0 -> [[3.0, 4.0]].
     """
-    ### BEGIN SOLUTION: norm = tf.norm(values) over every element, then `if norm > max_norm:` rescale.
+    ### BEGIN SOLUTION: take the norm over every element (tf.norm), and rescale with a Python `if` that AutoGraph turns into tf.cond.
     norm = tf.norm(values)
     if norm > max_norm:
         values = values * (max_norm / norm)

@@ -30,7 +30,7 @@ def log_scalars(writer, name, values):
     when this function returns.
     Example: log_scalars(writer, "loss", [0.9, 0.5]) -> tag "loss": step 0 -> 0.9, step 1 -> 0.5.
     """
-    ### BEGIN SOLUTION: `with writer.as_default():` then tf.summary.scalar(name, value, step=step) for each (step, value); writer.flush().
+    ### BEGIN SOLUTION: make the writer the default (writer.as_default) and log each value with tf.summary.scalar at its step; flush.
     with writer.as_default():
         for step, value in enumerate(values):
             tf.summary.scalar(name, value, step=step)
@@ -48,7 +48,7 @@ def log_images(writer, name, pixels, step, max_outputs):
     Example: 5 images [6, 7], step=4, max_outputs=4 -> one "digits" event at step 4 holding
     4 PNGs of 7 x 6 pixels, each pixel as dark or bright as in `pixels`.
     """
-    ### BEGIN SOLUTION: tf.summary.image(name, pixels[..., tf.newaxis] / 255.0, step=step, max_outputs=max_outputs) inside writer.as_default(); flush.
+    ### BEGIN SOLUTION: tf.summary.image wants a channel axis and floats in [0, 1]; it keeps only max_outputs images. Flush.
     # Floats are read as 0..1: unscaled 0..255 values would all saturate to white.
     images = pixels[..., tf.newaxis] / 255.0
     with writer.as_default():
@@ -66,7 +66,7 @@ def log_weight_histograms(writer, model, step):
     "classifier/hidden/kernel", "classifier/hidden/bias", "classifier/output/kernel",
     "classifier/output/bias", each counting all the numbers of that weight.
     """
-    ### BEGIN SOLUTION: for each weight in model.weights: tf.summary.histogram(weight.path, weight, step=step), inside writer.as_default(); flush.
+    ### BEGIN SOLUTION: tf.summary.histogram for every weight in model.weights, named by its full path, under the default writer.
     with writer.as_default():
         for weight in model.weights:
             # weight.name is only "kernel" or "bias": the path keeps the tags apart.
@@ -84,7 +84,7 @@ def train_and_log(logdir, x, y, steps, learning_rate):
     Example: train_and_log(logdir, x, y, 40, 0.2) -> 40 falling losses, the first mean(y ** 2);
     the event file holds the same 40 values at steps 0..39.
     """
-    ### BEGIN SOLUTION: tf.Variables and a GradientTape as in kata 11; tf.summary.scalar("loss", loss, step=step) inside `with writer.as_default():`; flush.
+    ### BEGIN SOLUTION: a GradientTape loop on tf.Variables as in kata 11, logging the loss with tf.summary.scalar at each step.
     w = tf.Variable(tf.zeros([x.shape[1]]))
     b = tf.Variable(0.0)
     writer = tf.summary.create_file_writer(logdir)
@@ -113,7 +113,7 @@ def fit_with_tensorboard(logdir, model, x, y, epochs):
     steps 0..epochs-1 (the same numbers as history.history["loss"] and ["val_loss"]).
     Example: fit_with_tensorboard(logdir, model, x, y, 3) -> history with 3 losses and 3 val_losses.
     """
-    ### BEGIN SOLUTION: model.fit(x, y, epochs=epochs, batch_size=16, validation_split=0.25, callbacks=[keras.callbacks.TensorBoard(log_dir=logdir)], verbose=0).
+    ### BEGIN SOLUTION: Keras logs a fit run itself through the keras.callbacks.TensorBoard callback; hold out a validation split.
     tensorboard = keras.callbacks.TensorBoard(log_dir=logdir)
     return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=0.25,
                      callbacks=[tensorboard], verbose=0)
@@ -129,7 +129,7 @@ def read_scalars(logdir, name):
     [(0, 0.9), (1, 0.5)] (at float32 precision); read_scalars(logdir + "/train", "epoch_loss")
     after fit_with_tensorboard gives the training loss of each epoch.
     """
-    ### BEGIN SOLUTION: glob logdir/events.out.tfevents.*; tf.compat.v1.train.summary_iterator(path) gives Events; keep value.tag == name; float(tf.make_ndarray(value.tensor)).
+    ### BEGIN SOLUTION: read event files back with tf.compat.v1.train.summary_iterator; each value is a tensor (tf.make_ndarray).
     found = []
     for path in glob.glob(os.path.join(logdir, "events.out.tfevents.*")):
         for event in tf.compat.v1.train.summary_iterator(path):

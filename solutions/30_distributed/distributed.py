@@ -39,7 +39,7 @@ def split_cpu(count):
     Must run before TensorFlow starts up (TensorFlow raises RuntimeError otherwise).
     Example: split_cpu(2) -> ["/device:CPU:0", "/device:CPU:1"].
     """
-    ### BEGIN SOLUTION: tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * count).
+    ### BEGIN SOLUTION: a physical CPU can be split into several logical devices; look up tf.config.set_logical_device_configuration.
     cpu = tf.config.list_physical_devices("CPU")[0]
     tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(count)])
     # Listing logical devices starts TensorFlow up with the new configuration.
@@ -67,7 +67,7 @@ def replica_loss(labels, predictions, global_batch_size):
     Example: a slice of 2 examples with squared errors (averaged over outputs) 1.0 and 3.0, in a
     global batch of 8 -> (1 + 3) / 8 = 0.5 (not the slice mean 2.0).
     """
-    ### BEGIN SOLUTION: per-example MSE over axis=-1, then tf.nn.compute_average_loss(..., global_batch_size=...).
+    ### BEGIN SOLUTION: per-example MSE, scaled by the global batch size (not the replica's); look up tf.nn.compute_average_loss.
     per_example = tf.reduce_mean(tf.square(labels - predictions), axis=-1)
     # Summing the replicas' losses then gives exactly the mean over the global batch.
     return tf.nn.compute_average_loss(per_example, global_batch_size=global_batch_size)
@@ -81,7 +81,7 @@ def distributed_dataset(strategy, features, labels, global_batch_size):
     shuffle. Example: 32 examples, global batch 8, 2 replicas -> 4 steps, each giving every
     replica a slice of 4 examples.
     """
-    ### BEGIN SOLUTION: from_tensor_slices, .batch(GLOBAL batch size), then strategy.experimental_distribute_dataset.
+    ### BEGIN SOLUTION: batch by the GLOBAL batch size; the strategy's experimental_distribute_dataset splits each batch per replica.
     dataset = tf.data.Dataset.from_tensor_slices((features, labels)).batch(global_batch_size)
     # The strategy cuts each global batch into one slice per replica.
     return strategy.experimental_distribute_dataset(dataset)
@@ -96,7 +96,7 @@ def make_train_step(strategy, model, optimizer, global_batch_size):
     Example: with one replica, a batch of 4 and global_batch_size 8, the loss returned is half
     the batch mean (the other half would come from the second replica).
     """
-    ### BEGIN SOLUTION: inside a tf.function: strategy.run(replica_step, args=batch), then strategy.reduce(SUM, ..., axis=None).
+    ### BEGIN SOLUTION: in a tf.function, strategy.run runs the step on each replica; strategy.reduce adds up their losses.
     def replica_step(features, labels):
         with tf.GradientTape() as tape:
             loss = replica_loss(labels, model(features, training=True), global_batch_size)

@@ -136,3 +136,14 @@ def test_the_fake_set_passes_once_its_tests_are_honest(checkout):
     result = tfkatas_command(checkout, "dev", "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All good" in result.stdout
+
+
+def test_a_nudge_that_gives_away_the_recipe_stops_the_check(checkout):
+    solution = checkout / "solutions" / "02_double" / "double.py"
+    solution.write_text(solution.read_text().replace("### BEGIN SOLUTION: multiplication.",
+                                                     "### BEGIN SOLUTION: take x -> multiply by 2 -> return it."))
+    assert tfkatas_command(checkout, "dev", "stubs").returncode == 0
+    result = tfkatas_command(checkout, "dev", "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert any(line.startswith("kata 02: solutions/02_double/double.py line 6: the nudge quotes a chain of steps")
+               for line in problem_lines(result.stdout)), result.stdout

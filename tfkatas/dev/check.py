@@ -78,6 +78,18 @@ def static_problems(katas, strict: bool) -> tuple[list[str], list[str]]:
     return problems, notes
 
 
+def nudge_problems_of(katas) -> list[str]:
+    """Stub nudges that quote their solution's code (tfkatas.nudges): they belong in the last hint."""
+    from tfkatas.nudges import nudge_problems
+
+    problems = []
+    for kata in katas:
+        if kata.solution_path.exists():
+            problems += [f"kata {kata.code}: {problem}" for problem in
+                         nudge_problems(kata.solution_path.read_text(), f"solutions/{kata.dirname}/{kata.module_filename}")]
+    return problems
+
+
 def lint_problems() -> list[str]:
     """ruff, configured in pyproject.toml: one problem per finding, `path:line:col: CODE message`."""
     try:
@@ -112,6 +124,7 @@ def run(args) -> int:
 
         if with_table(README.read_text()) != README.read_text():
             problems.append("README.md's kata table is out of date: run `make readme`")
+    problems += nudge_problems_of(katas)
     if not args.number:
         problems += lint_problems()
     for note in notes:

@@ -10,6 +10,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tfkatas.paths import shown
+
 # KATA_ROOT points every command at another checkout laid out like this one (the tooling tests
 # use a tiny fake curriculum); read once, when this module is first imported.
 ROOT = Path(os.environ.get("KATA_ROOT") or Path(__file__).resolve().parent.parent).resolve()
@@ -120,19 +122,15 @@ def load_words(path: Path, slug: str) -> dict:
         with open(path, "rb") as file:
             words = tomllib.load(file)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise CurriculumError(f"{_shown(path)} is not valid TOML ({error})") from None
+        raise CurriculumError(f"{shown(path)} is not valid TOML ({error})") from None
     missing = [key for key in WORDS_KEYS if key not in words]
     unknown = sorted(set(words) - set(WORDS_KEYS) - set(OPTIONAL_WORDS_KEYS))
     if missing or unknown:
         what = f"lacks {', '.join(missing)}" if missing else f"has unknown keys {', '.join(unknown)}"
-        raise CurriculumError(f"{_shown(path)} {what}")
+        raise CurriculumError(f"{shown(path)} {what}")
     words["hints"] = tuple(words["hints"])
     words["hints_zh"] = tuple(words.get("hints_zh", ()))
     return words
-
-
-def _shown(path: Path) -> str:
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def find_kata(number: str | int, katas: list[Kata] | None = None) -> Kata:

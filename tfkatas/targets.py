@@ -11,6 +11,7 @@ import types
 from pathlib import Path
 
 from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, Kata
+from tfkatas.paths import shown
 from tfkatas.wrong import WrongAnswer, registered
 
 NAMED_TARGETS = {"katas": KATAS_DIR, "solutions": SOLUTIONS_DIR}
@@ -50,24 +51,17 @@ def _execute(path: Path, module_name: str) -> types.ModuleType:
         spec.loader.exec_module(module)
     except SyntaxError as error:
         sys.modules.pop(module_name, None)
-        raise KataLoadError(f"{_shown(path)} line {error.lineno}: SyntaxError: {error.msg}") from None
+        raise KataLoadError(f"{shown(path)} line {error.lineno}: SyntaxError: {error.msg}") from None
     except SystemExit as error:  # sys.exit at import time ends the import, not the test run.
         sys.modules.pop(module_name, None)
         line = _last_line_in(path, error.__traceback__)
-        raise KataLoadError(f"{_shown(path)}{line}: importing it called sys.exit({error.code!r}); "
+        raise KataLoadError(f"{shown(path)}{line}: importing it called sys.exit({error.code!r}); "
                             "a kata's file must only define its functions") from None
     except Exception as error:  # The learner's module may raise anything at import time.
         sys.modules.pop(module_name, None)
         line = _last_line_in(path, error.__traceback__)
-        raise KataLoadError(f"{_shown(path)}{line}: importing it raised {type(error).__name__}: {error}") from error
+        raise KataLoadError(f"{shown(path)}{line}: importing it raised {type(error).__name__}: {error}") from error
     return module
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 def _last_line_in(path: Path, traceback) -> str:
@@ -83,7 +77,8 @@ def load_kata_module(kata: Kata, target_dir: Path, variant: str = "") -> types.M
     """Import the kata's code file from `target_dir` as a fresh module."""
     path = kata.module_path(target_dir)
     if not path.exists():
-        raise KataLoadError(f"{_shown(path)} does not exist (make reset N={kata.code} restores the stub)")
+        remedy = f" (make reset N={kata.code} restores the stub)" if target_dir == KATAS_DIR else ""
+        raise KataLoadError(f"{shown(path)} does not exist{remedy}")
     suffix = variant or describe_target(target_dir)
     safe = "".join(ch if ch.isalnum() else "_" for ch in suffix)
     return _execute(path, f"kata_{kata.dirname}__{safe}")

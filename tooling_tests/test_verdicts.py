@@ -170,3 +170,14 @@ def test_an_endless_loop_costs_one_timeout_then_the_same_function_fails_at_once(
     assert "stopped after 3 s in katas/01_add/add.py line 2" in result.stdout, result.stdout
     assert "not run: an earlier call of add did not return within 3 s" in result.stdout, result.stdout
     assert "1 of 3 tests pass" in result.stdout, result.stdout
+
+
+def test_a_target_outside_the_checkout_is_the_file_the_report_names(checkout, tmp_path):
+    answers = tmp_path / "my-answers"
+    (answers / "01_add").mkdir(parents=True)
+    (answers / "01_add" / "add.py").write_text("def add(a, b):\n    return a - b\n\n\ndef subtract(a, b):\n    return a - b\n")
+    result = tfkatas_command(checkout, "kata", "01", environment={"KATA_TARGET": str(answers)})
+    assert f"Edit {answers / '01_add' / 'add.py'}, fix the first failure" in result.stdout, result.stdout
+    missing = tfkatas_command(checkout, "kata", "02", environment={"KATA_TARGET": str(answers)})
+    assert f"{answers / '02_double' / 'double.py'} does not exist" in missing.stdout, missing.stdout
+    assert "make reset" not in missing.stdout, missing.stdout

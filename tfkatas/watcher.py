@@ -101,10 +101,23 @@ class Watcher:
                 while self.signature(kata) == seen:
                     self.on_idle()
                     time.sleep(self.poll)
+                self.settle(kata)
         except KeyboardInterrupt:
             self.stop_child()
             self.say("\nstopped watching")
             return 0
+
+    def settle(self, kata, quiet_for: float = 0.05, at_most: float = 2.0) -> None:
+        """Wait until the files stop changing: an editor may write a save in several steps
+        (truncate, then write), and a run of the half-written file would be one run too many."""
+        deadline = time.monotonic() + at_most
+        last = self.signature(kata)
+        while time.monotonic() < deadline:
+            time.sleep(quiet_for)
+            current = self.signature(kata)
+            if current == last:
+                return
+            last = current
 
     def done(self) -> bool:
         return self.max_runs is not None and self.runs >= self.max_runs

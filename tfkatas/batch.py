@@ -19,7 +19,7 @@ from pathlib import Path
 from tfkatas.curriculum import find_kata, load_curriculum
 from tfkatas.isolation import ForkedRun, ended_without_verdict
 from tfkatas.launcher import pytest_run
-from tfkatas.records import FAILED, TestRecord, results_from_json, results_to_json
+from tfkatas.records import FAILED, TestRecord, results_from_json, write_results_json
 
 
 def kata_time_limit(kata) -> float:
@@ -74,10 +74,7 @@ def main(argv: list[str] | None = None) -> int:
                 junit_files.append((f"{kata.code} {kata.title}", junit_path))
         if args.junit:
             merge_junit(junit_files, Path(args.junit))
-    path = Path(args.results)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(results_to_json(results, 0), indent=1))
-    temporary.replace(path)
+    write_results_json(Path(args.results), results, 0)
     return 0
 
 

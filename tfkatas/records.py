@@ -51,6 +51,16 @@ def results_from_json(data: dict) -> Results:
             for code, records in data.get("katas", {}).items()}
 
 
+def write_results_json(path, results: Results, exitstatus: int) -> None:
+    """The records as JSON, written atomically: {"exitstatus", "katas": {code: {nodeid: record}}}."""
+    import json
+    import os
+
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(results_to_json(results, exitstatus), indent=1))
+    os.replace(temporary, path)
+
+
 def results_to_json(results: Results, exitstatus: int) -> dict:
     return {"exitstatus": int(exitstatus),
             "katas": {code: {nodeid: record.to_dict() for nodeid, record in records.items()}

@@ -16,8 +16,9 @@ from pathlib import Path
 from tfkatas.batch import kata_time_limit
 from tfkatas.curriculum import Kata
 from tfkatas.launcher import batch_run, run_apart
+from tfkatas.pristine import pristine_count
 from tfkatas.records import Results, results_from_json
-from tfkatas.statuses import KataStatus, pristine_count, summarize
+from tfkatas.statuses import KataStatus, summarize
 
 
 class RunError(Exception):

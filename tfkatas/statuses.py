@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 
 from tfkatas.curriculum import Kata
 from tfkatas.paths import shown
+from tfkatas.pristine import pristine_count
 from tfkatas.records import TestRecord
 from tfkatas.report import short_test_name
 
@@ -25,12 +26,6 @@ class KataStatus:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def pristine_count(kata: Kata) -> int:
-    from tfkatas.pristine import pristine_count as count
-
-    return count(kata)
 
 
 def available(kata: Kata) -> bool:

@@ -24,10 +24,10 @@ from tfkatas.curriculum import CurriculumError, load_curriculum
 from tfkatas.isolation import ForkedRun, ended_without_verdict
 from tfkatas.launcher import pytest_run
 from tfkatas.paths import shown
-from tfkatas.pristine import edited_note
+from tfkatas.pristine import edited_note, pristine_count
 from tfkatas.progress_cache import cache_statuses, cached_status, fingerprint
 from tfkatas.records import results_from_json
-from tfkatas.statuses import SOLVED, KataStatus, available, pristine_count, summarize
+from tfkatas.statuses import SOLVED, KataStatus, available, summarize
 
 DEFAULT_PRELOAD = "tensorflow,keras,numpy"
 

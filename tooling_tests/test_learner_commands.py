@@ -22,6 +22,7 @@ import pytest
 
 import tfkatas
 from tfkatas.curriculum import OPTIONAL_WORDS_KEYS, WORDS_FILENAME, WORDS_KEYS
+from tfkatas.fake_checkout import command_environment
 from tfkatas.stubs import make_stub
 
 PACKAGE_PARENT = Path(tfkatas.__file__).resolve().parent.parent
@@ -155,10 +156,7 @@ def tfkatas_command(root: Path, *arguments: str, environment: dict | None = None
 
 
 def _environment(root: Path, extra: dict | None = None) -> dict:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("KATA_", "PYTEST_"))}
-    environment.update(KATA_ROOT=str(root), PYTHONPATH=str(PACKAGE_PARENT), KATA_WATCH_PRELOAD="", LANG="C.UTF-8")
-    environment.update(extra or {})
-    return environment
+    return command_environment(root, extra)
 
 
 def state_of(root: Path) -> dict:

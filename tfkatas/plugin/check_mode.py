@@ -12,7 +12,7 @@ import pytest
 from tfkatas.curriculum import kata_for_path
 from tfkatas.plugin.configuration import curriculum_of, is_worker, selected_katas
 from tfkatas.plugin.recorder import Recorder
-from tfkatas.pristine import pristine_count
+from tfkatas.pristine import read_counts
 from tfkatas.targets import wrong_answers
 from tfkatas.variants import SOLUTION_VARIANT, STUB_VARIANT, is_wrong_answer, variant_of
 
@@ -73,8 +73,9 @@ class CheckMode:
         from tfkatas.report import check_verdict
 
         katas = selected_katas(self.config)
+        counts = read_counts()
         return check_verdict(katas, Recorder.of(self.config).results, wrong_answers, explain=explain,
-                             pristine_counts={kata.code: pristine_count(kata) for kata in katas})
+                             pristine_counts={kata.code: counts.get(f"{kata.dirname}/{kata.test_filename}", 0) for kata in katas})
 
     def pytest_terminal_summary(self, terminalreporter):
         lines, self.ok = self._verdict(explain=self.config.option.kata_explain)

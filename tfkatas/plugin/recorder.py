@@ -6,8 +6,6 @@ and travel to the controlling process as report properties; the records are kept
 
 from __future__ import annotations
 
-import json
-import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from tfkatas.curriculum import kata_for_path
 from tfkatas.paths import shown
 from tfkatas.plugin import explain
 from tfkatas.plugin.configuration import curriculum_of, is_worker
-from tfkatas.records import FAILED, PASSED, SKIPPED, TOOLING, Results, TestRecord, results_to_json
+from tfkatas.records import FAILED, PASSED, SKIPPED, TOOLING, Results, TestRecord, write_results_json
 
 
 class Recorder:
@@ -27,8 +25,7 @@ class Recorder:
         self.config = config
         self.curriculum = curriculum_of(config)
         self.results: Results = defaultdict(dict)
-        self.collected: dict[str, int] = defaultdict(int)  # kata code -> tests collected (focus mode runs fewer)
-        self.collected_ids: dict[str, list[str]] = defaultdict(list)  # kata code -> node ids collected
+        self.collected_ids: dict[str, list[str]] = defaultdict(list)  # kata code -> node ids (focus mode runs fewer)
         self.ended_early = ""  # Why the run stopped before its last test, when it did.
 
     @staticmethod
@@ -45,7 +42,6 @@ class Recorder:
         for item in items:
             code = self._kata_code(item.path)
             if code != TOOLING:
-                self.collected[code] += 1
                 self.collected_ids[code].append(item.nodeid)
 
     @pytest.hookimpl(wrapper=True)
@@ -112,7 +108,8 @@ class Recorder:
         from tfkatas.report import learner_report
         from tfkatas.targets import resolve_target
 
-        for line in learner_report(self.curriculum, self.results, self.collected, target_dir=resolve_target()):
+        collected = {code: len(nodeids) for code, nodeids in self.collected_ids.items()}
+        for line in learner_report(self.curriculum, self.results, collected, target_dir=resolve_target()):
             terminalreporter.write_line(line)
 
     def pytest_report_teststatus(self, report):
@@ -137,7 +134,7 @@ class Recorder:
         if not (self.config.option.kata_check or self.config.option.collectonly or is_worker(self.config)):
             self._fail_what_did_not_run(session)
         if self.config.option.kata_results_json and not is_worker(self.config):
-            self._write_results_json(Path(self.config.option.kata_results_json), session.exitstatus)
+            write_results_json(Path(self.config.option.kata_results_json), self.results, session.exitstatus)
 
     def _fail_what_did_not_run(self, session) -> None:
         """Tests collected but never run count as failed; a learner's run with a failure never exits 0."""
@@ -151,9 +148,3 @@ class Recorder:
                      for record in records.values())
         if failed and session.exitstatus == 0:
             session.exitstatus = 1
-
-    def _write_results_json(self, path: Path, exitstatus) -> None:
-        """The records as JSON, written atomically: {"exitstatus", "katas": {code: {nodeid: record}}}."""
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(json.dumps(results_to_json(self.results, exitstatus), indent=1))
-        os.replace(temporary, path)

@@ -8,7 +8,10 @@ back: the shape, then the dtype, then the first differing element with its index
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import math
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -89,3 +92,51 @@ def assert_python_float(actual: Any, expected: float, what: str = "the result", 
                              "(convert a scalar tensor with float(...))")
     if not math.isclose(actual, expected, rel_tol=tol, abs_tol=tol):
         raise AssertionError(f"{what} returned {actual!r}, expected {expected!r}")
+
+
+class ForbiddenCall(AssertionError):
+    """A kata function called an API its docstring forbids."""
+
+
+@contextlib.contextmanager
+def calls_forbidden(what: str, *apis: str) -> Iterator[None]:
+    """While the block runs, calling any of `apis` fails the test in words.
+
+    An API is named as a learner writes it: "tf.nn.conv2d", "tf.clip_by_global_norm"; a class
+    ("keras.layers.Conv2D") is forbidden from being built. Compute the oracle before the block; only
+    the learner's call belongs inside it:
+
+        expected = tf.nn.conv2d(images, kernel, 1, "VALID")
+        with calls_forbidden("conv2d(images, kernel)", "tf.nn.conv2d", "keras.layers.Conv2D"):
+            result = kata.conv2d(images, kernel)
+    """
+    patches = [_patch_point(api) for api in apis]
+
+    def refusing(api: str) -> Any:
+        # A named first argument: Keras reads the argument names of a layer's __init__ when it is built.
+        def refuse(self_or_first: Any = None, *args: Any, **kwargs: Any) -> Any:
+            raise ForbiddenCall(f"{what} called {api}, which its docstring forbids: build the result from "
+                                "the operations the kata teaches instead")
+        return refuse
+
+    for api, (owner, name, _) in zip(apis, patches):
+        setattr(owner, name, refusing(api))
+    try:
+        yield
+    finally:
+        for owner, name, original in patches:
+            setattr(owner, name, original)
+
+
+def _patch_point(api: str) -> tuple[Any, str, Any]:
+    """(owner, attribute, original) to replace for "tf.nn.conv2d"; a class's __init__ for a class."""
+    root, *path = api.split(".")
+    owner: Any = importlib.import_module({"tf": "tensorflow", "np": "numpy"}.get(root, root))
+    for name in path[:-1]:
+        owner = getattr(owner, name)
+    name = path[-1]
+    value = getattr(owner, name)
+    if isinstance(value, type):
+        # Building the layer is what is forbidden; patching its call would confuse Keras' signature checks.
+        return value, "__init__", value.__dict__.get("__init__", value.__init__)
+    return owner, name, value

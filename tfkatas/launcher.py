@@ -33,7 +33,8 @@ class PytestRun:
 
 def pytest_run(paths: list[Path | str], *, verbose: bool = False, focus: bool = False, header: bool = True,
                results_json: Path | None = None, junit_xml: Path | None = None, workers: int = 0,
-               check: bool = False, stubs_dir: Path | None = None, explain: bool = False,
+               check: bool = False, stubs_dir: Path | None = None, solutions_dir: Path | None = None,
+               explain: bool = False,
                target: str | None = None, seed: int | None = None, device: str | None = None,
                traceback: str | None = None, list_failures: bool = False, collect_only: bool = False) -> PytestRun:
     """The run of `paths` (test files or folders) with the options a command asks for."""
@@ -56,6 +57,8 @@ def pytest_run(paths: list[Path | str], *, verbose: bool = False, focus: bool = 
         arguments.append(f"--junitxml={junit_xml}")
     if check:
         arguments += ["--kata-check", "--kata-stubs-dir", str(stubs_dir)] + (["--kata-explain"] if explain else [])
+        if solutions_dir is not None:
+            arguments += ["--kata-solutions-dir", str(solutions_dir)]
     arguments += ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-p", "no:xdist"]
     environment = {"KATA_ROOT": str(ROOT)}
     if target is not None:

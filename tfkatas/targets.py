@@ -98,9 +98,9 @@ def wrong_answers(kata: Kata) -> list[WrongAnswer]:
     return registered(name)
 
 
-def load_wrong_answer(kata: Kata, wrong: WrongAnswer) -> types.ModuleType:
-    """A fresh copy of the solution with one object replaced by a wrong answer."""
-    module = load_kata_module(kata, SOLUTIONS_DIR, variant=wrong.id)
+def load_wrong_answer(kata: Kata, wrong: WrongAnswer, solutions_dir: Path = SOLUTIONS_DIR) -> types.ModuleType:
+    """A fresh copy of the solution (from `solutions_dir`) with one object replaced by a wrong answer."""
+    module = load_kata_module(kata, solutions_dir, variant=wrong.id)
     if not hasattr(module, wrong.replaces):
         raise KataLoadError(f"wrong answer {wrong.id} replaces {wrong.replaces}, which the solution does not define")
     replacement = wrong.obj

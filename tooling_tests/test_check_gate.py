@@ -147,3 +147,20 @@ def test_a_nudge_that_gives_away_the_recipe_stops_the_check(checkout):
     assert result.returncode == 1, result.stdout + result.stderr
     assert any(line.startswith("kata 02: solutions/02_double/double.py line 6: the nudge quotes a chain of steps")
                for line in problem_lines(result.stdout)), result.stdout
+
+
+def test_a_solution_that_only_works_inside_the_checkout_fails_the_check(checkout):
+    # The check runs the solutions from a copy outside the checkout, as KATA_TARGET answers run.
+    (checkout / "katas" / "02_double" / "test_double.py").write_text(
+        TESTS["02_double/test_double.py"].replace("    assert True", "    assert kata.double(0) == 0"))
+    (checkout / "katas" / "01_add" / "test_add.py").write_text(
+        TESTS["01_add/test_add.py"] + '\n\ndef test_add_two_and_three(kata):\n    assert kata.add(2, 3) == 5\n')
+    solution = checkout / "solutions" / "01_add" / "add.py"
+    solution.write_text(solution.read_text().replace(
+        "    return a + b\n",
+        "    from pathlib import Path\n\n"
+        "    return a + b if (Path(__file__).resolve().parents[2] / 'curriculum.toml').exists() else None\n"))
+    assert tfkatas_command(checkout, "dev", "stubs").returncode == 0
+    result = tfkatas_command(checkout, "dev", "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "kata 01: test_add_two_and_three fails on the solution: assert None == 5" in problem_lines(result.stdout)

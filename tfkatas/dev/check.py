@@ -4,15 +4,20 @@
    sync with solutions, the README table is current.
 2. One pytest run (parallel across cores) of every test against the solution (must pass),
    the generated stub (must fail with NotImplementedError) and each wrong answer (must fail
-   at least one test), plus the helper package's own tests.
+   at least one test), plus the helper package's own tests. The solutions run from a copy in
+   the system's temporary folder, as a learner's KATA_TARGET answers would: a solution that
+   only works inside the checkout fails, and their pictures stay out of the learner's artifacts/.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from tfkatas.arguments import fail
 from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, WORDS_FILENAME, CurriculumError, find_kata, load_curriculum
@@ -90,6 +95,15 @@ def nudge_problems_of(katas) -> list[str]:
     return problems
 
 
+def solutions_elsewhere(katas) -> Path:
+    """A copy of the katas' solutions outside the checkout (`<temp>/answers/NN_slug/`), for the run."""
+    copy = Path(tempfile.mkdtemp(prefix="tfkatas-check-"))
+    for kata in katas:
+        shutil.copytree(SOLUTIONS_DIR / kata.dirname, copy / "answers" / kata.dirname,
+                        ignore=shutil.ignore_patterns("wrong_answers.py", "__pycache__"))
+    return copy
+
+
 def lint_problems() -> list[str]:
     """ruff, configured in pyproject.toml: one problem per finding, `path:line:col: CODE message`."""
     try:
@@ -144,7 +158,12 @@ def run(args) -> int:
     if not args.number and TOOLING_TESTS.exists():
         paths.append(TOOLING_TESTS)
     workers = min(4, os.cpu_count() or 1) if args.workers == "auto" else int(args.workers)
-    status = run_here(pytest_run(paths, check=True, stubs_dir=stubs_dir, explain=args.explain,
-                                 workers=workers if len(katas) > 1 else 0, device=args.device))
+    copy = solutions_elsewhere(katas)
+    try:
+        status = run_here(pytest_run(paths, check=True, stubs_dir=stubs_dir, solutions_dir=copy / "answers",
+                                     explain=args.explain, workers=workers if len(katas) > 1 else 0,
+                                     device=args.device))
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
     print(f"make check finished in {time.perf_counter() - started:.1f} s (exit {status})")
     return status

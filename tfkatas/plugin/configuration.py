@@ -27,6 +27,8 @@ SEED_HELP = "seed for Python, numpy and TensorFlow, set before every test (env K
 CHECK_HELP = "prove the kata set: solutions pass, stubs fail, every wrong answer is caught"
 EXPLAIN_HELP = "in check mode, say which test caught each wrong answer"
 STUBS_DIR_HELP = "directory of freshly generated stubs to test in check mode (default: generated into .build/stubs)"
+SOLUTIONS_DIR_HELP = ("in check mode, load the solutions (and the wrong answers built on them) from this copy of "
+                      "solutions/, kept outside the checkout to prove they pass anywhere on disk")
 RESULTS_JSON_HELP = "write the per-test records of every kata as JSON to this path (make progress, grade, watch)"
 
 CURRICULUM = pytest.StashKey[list[Kata]]()
@@ -36,6 +38,7 @@ def pytest_addoption(parser):
     group = parser.getgroup("tfkatas", "TF Katas")
     group.addoption("--kata-check", action="store_true", default=False, help=CHECK_HELP)
     group.addoption("--kata-stubs-dir", default=None, help=STUBS_DIR_HELP)
+    group.addoption("--kata-solutions-dir", default=None, help=SOLUTIONS_DIR_HELP)
     group.addoption("--kata-explain", action="store_true", default=False, help=EXPLAIN_HELP)
     group.addoption("--kata-seed", default=None, help=SEED_HELP)
     group.addoption("--kata-results-json", default=None, metavar="PATH", help=RESULTS_JSON_HELP)
@@ -186,11 +189,12 @@ def kata(request):
     try:
         if variant is None:
             return load_kata_module(meta, resolve_target())
+        solutions = Path(config.option.kata_solutions_dir or SOLUTIONS_DIR)
         if variant == SOLUTION_VARIANT:
-            return load_kata_module(meta, SOLUTIONS_DIR, variant=variant)
+            return load_kata_module(meta, solutions, variant=variant)
         if variant == STUB_VARIANT:
             return load_kata_module(meta, Path(config.option.kata_stubs_dir), variant=variant)
         wrong = next(w for w in wrong_answers(meta) if w.id == variant)
-        return load_wrong_answer(meta, wrong)
+        return load_wrong_answer(meta, wrong, solutions)
     except KataLoadError as error:
         raise broken_kata_failure(str(error)) from None

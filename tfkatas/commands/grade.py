@@ -8,32 +8,44 @@ For self-assessment and classroom autograding in any CI. grade.json (schema "tfk
       "passed": 10, "total": 13,            # tests, over every available kata
       "score": 0.7692,                      # passed / total (0.0 when there are no tests)
       "katas_solved": 1, "katas_available": 2,
-      "edited_test_files": ["katas/05_topk/test_topk.py"],   # null when katas/tests.sha256 is absent
+      "graded_in": "a clean copy: tests and tooling from the files committed at HEAD",
+      "files_graded": {"05": "katas/05_topk/topk.py", ...},   # the submitted file behind each kata
+      "ignored_files": ["katas/05_topk/test_topk.py"],        # submitted, differ from the clean copy
+      "edited_test_files": ["katas/05_topk/test_topk.py"],    # the test files among them
       "junit_xml": "grade.xml"
     }
 
 Statuses are those of `make progress`: solved, failing, not started, broken. Katas not
-written yet are left out. grade.xml is pytest's JUnit XML of the same run. Learner files are
-only read, never written. Exit status 0 when the grade was written (whatever the score);
---fail-under lets CI fail below a score.
+written yet are left out. grade.xml is pytest's JUnit XML of the same run.
+
+The tests never run in the learner's tree: a clean copy (tfkatas.clean_copy) takes the tests,
+tooling and words from a trusted source and only the kata code files from the submission, and
+the clean copy's own tooling grades them (`--inside`, in a child process). Edited tests or
+tooling therefore change nothing; every ignored file is listed. Learner files are only read.
+Exit status 0 when the grade was written (whatever the score); --fail-under lets CI fail below
+a score.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
+import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from tfkatas.arguments import fail
 from tfkatas.curriculum import ROOT, CurriculumError, load_curriculum
-from tfkatas.paths import shown
-from tfkatas.progress_cache import cache_statuses, fingerprint
 from tfkatas.runner import RunError, run_katas, statuses_from_run
 from tfkatas.settings import SettingError, fraction
-from tfkatas.state import StateError, ensure_writable, load
+from tfkatas.state import STATE_FILENAME, StateError, ensure_writable, load, save
 from tfkatas.statuses import SOLVED, KataStatus, available, static_status
 
 SCHEMA = "tfkatas-grade/1"
+TEST_FILE = re.compile(r"(katas/)?\d\d_[^/]+/test_[^/]+\.py")
 
 
 def add_arguments(parser) -> None:
@@ -41,22 +53,29 @@ def add_arguments(parser) -> None:
     parser.add_argument("--junit", default="grade.xml", help="where to write JUnit XML (default grade.xml)")
     parser.add_argument("--fail-under", type=float, default=None,
                         help="exit 1 when the score (0..1) is below this (for CI)")
+    parser.add_argument("--submission", default=None, metavar="DIR",
+                        help="grade the kata files in DIR (a student's tree or a folder of files) against this "
+                             "checkout's tests and tooling; every other file in DIR is ignored and listed")
+    parser.add_argument("--inside", default=None, help=argparse.SUPPRESS)  # The clean copy's own run.
 
 
 def _score(passed: int, total: int) -> float:
     return round(passed / total, 4) if total else 0.0
 
 
-def build_grade(katas, statuses: dict[str, KataStatus], edited: list[str] | None, junit_name: str) -> dict:
+def build_grade(katas, statuses: dict[str, KataStatus], copy: dict, junit_name: str) -> dict:
     per_kata = {kata.code: {"title": kata.title, "status": statuses[kata.code].status,
                             "passed": statuses[kata.code].passed, "total": statuses[kata.code].total,
                             "score": _score(statuses[kata.code].passed, statuses[kata.code].total)}
                 for kata in katas}
     passed = sum(entry["passed"] for entry in per_kata.values())
     total = sum(entry["total"] for entry in per_kata.values())
+    edited_tests = [name for name in copy["ignored"] if TEST_FILE.fullmatch(name)]
     return {"schema": SCHEMA, "katas": per_kata, "passed": passed, "total": total, "score": _score(passed, total),
             "katas_solved": sum(entry["status"] == SOLVED for entry in per_kata.values()),
-            "katas_available": len(per_kata), "edited_test_files": edited, "junit_xml": junit_name}
+            "katas_available": len(per_kata), "graded_in": f"a clean copy: tests and tooling from {copy['source']}",
+            "files_graded": copy["taken"], "ignored_files": copy["ignored"], "edited_test_files": edited_tests,
+            "junit_xml": junit_name}
 
 
 def _atomic_write(path, text: str) -> None:
@@ -65,29 +84,58 @@ def _atomic_write(path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def run(args) -> int:
-    from pathlib import Path
+def _absolute(name: str, base: Path) -> Path:
+    return Path(name) if Path(name).is_absolute() else base / name
 
-    from tfkatas.pristine import edited_test_files
+
+def run(args) -> int:
+    """Build the clean copy, then let its own tooling grade (`--inside`); relay its exit status."""
+    if args.inside:
+        return grade_inside(args)
+    from tfkatas.clean_copy import CleanCopyError, build
 
     try:
         if args.fail_under is not None:
             fraction(args.fail_under, "--fail-under")
         katas = [kata for kata in load_curriculum() if available(kata)]
+        submission = Path(args.submission).resolve() if args.submission else ROOT
+        if not submission.is_dir():
+            return fail(f"--submission {args.submission}: no such directory")
         ensure_writable()
-        load()  # An unreadable state file stops the grade before any test runs.
-        output = Path(args.output) if Path(args.output).is_absolute() else ROOT / args.output
-        junit = Path(args.junit) if Path(args.junit).is_absolute() else ROOT / args.junit
+        state = load()  # An unreadable state file stops the grade before any test runs.
+        output, junit = _absolute(args.output, Path.cwd() if args.submission else ROOT), \
+            _absolute(args.junit, Path.cwd() if args.submission else ROOT)
+        with tempfile.TemporaryDirectory(prefix="tfkatas-grade-") as scratch:
+            copy = build(Path(scratch) / "checkout", katas, submission, trusted=ROOT, committed=not args.submission)
+            if not args.submission:
+                save(state, copy.root / STATE_FILENAME)  # The hints the learner has used.
+            report = Path(scratch) / "clean-copy.json"
+            report.write_text(json.dumps({"source": copy.source, "taken": copy.taken, "ignored": copy.ignored}))
+            command = [sys.executable, "-m", "tfkatas", "grade", "--inside", str(report), "--output", str(output),
+                       "--junit", str(junit)] + ([] if args.fail_under is None else ["--fail-under", str(args.fail_under)])
+            environment = {**os.environ, "KATA_ROOT": str(copy.root), "PYTHONPATH": str(copy.root)}
+            environment.pop("KATA_TARGET", None)
+            return subprocess.run(command, cwd=copy.root, env=environment).returncode
+    except (CurriculumError, StateError, SettingError, CleanCopyError) as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(f"could not grade ({error.strerror or error}): is the checkout read-only?")
+
+
+def grade_inside(args) -> int:
+    """Grade the clean copy this process runs in (KATA_ROOT), with its own tooling."""
+    copy = json.loads(Path(args.inside).read_text())
+    output, junit = Path(args.output), Path(args.junit)
+    try:
+        katas = [kata for kata in load_curriculum() if available(kata)]
         statuses = {kata.code: static_status(kata) for kata in katas}
         runnable = [kata for kata in katas if statuses[kata.code] is None]
         print(f"grading {len(katas)} katas ({len(runnable)} with tests to run; TensorFlow starts in a few seconds)…",
               file=sys.stderr, flush=True)
-        fingerprints = {kata.code: fingerprint(kata) for kata in runnable}
         statuses.update(statuses_from_run(runnable, run_katas(runnable, junitxml=junit)))
-        cache_statuses({kata.code: statuses[kata.code] for kata in runnable}, fingerprints)
-        grade = build_grade(katas, statuses, edited_test_files(), junit.name)
+        grade = build_grade(katas, statuses, copy, junit.name)
         _atomic_write(output, json.dumps(grade, indent=2, ensure_ascii=False) + "\n")
-    except (CurriculumError, StateError, RunError, SettingError) as error:
+    except (CurriculumError, RunError) as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"could not write the grade ({error.strerror or error}): is the checkout read-only?")
@@ -95,13 +143,13 @@ def run(args) -> int:
         print(f"{code}  {entry['title'][:46]:<46} {entry['status']:<12} {entry['passed']:>3}/{entry['total']:<3}")
     print(f"Score: {grade['passed']}/{grade['total']} tests ({100 * grade['score']:.0f}%), "
           f"{grade['katas_solved']} of {grade['katas_available']} katas solved")
-    if grade["edited_test_files"] is None:
-        print("note: katas/tests.sha256 is missing, so edited test files cannot be detected (make stubs writes it)")
-    elif grade["edited_test_files"]:
-        print(f"warning: test files differ from the pristine copy: {', '.join(grade['edited_test_files'])}")
+    print(f"graded in {grade['graded_in']}")
+    if grade["ignored_files"]:
+        print(f"ignored (they differ from the clean copy, so they could not change the grade): "
+              f"{', '.join(grade['ignored_files'])}")
     else:
-        print("test files: all pristine")
-    print(f"wrote {shown(output)} and {shown(junit)}")
+        print("test files and tooling: all pristine")
+    print(f"wrote {output} and {junit}")
     if args.fail_under is not None and grade["score"] < args.fail_under:
         print(f"score {grade['score']:.4f} is below --fail-under {args.fail_under:g}: failing", file=sys.stderr)
         return 1

@@ -181,3 +181,43 @@ def test_a_target_outside_the_checkout_is_the_file_the_report_names(checkout, tm
     missing = tfkatas_command(checkout, "kata", "02", environment={"KATA_TARGET": str(answers)})
     assert f"{answers / '02_double' / 'double.py'} does not exist" in missing.stdout, missing.stdout
     assert "make reset" not in missing.stdout, missing.stdout
+
+
+def committed(root):
+    """The fake checkout as a learner's git clone: the kata set committed, kata 02 solved on top."""
+    import subprocess
+
+    for command in (["init", "-q"], ["add", "-A"],
+                    ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "kata set"]):
+        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+    return root
+
+
+def test_grade_runs_the_committed_tests_and_lists_every_edited_file(checkout):
+    committed(checkout)
+    learner_file(checkout, "def add(a, b):\n    return 0\n\n\ndef subtract(a, b):\n    return a - b\n")
+    test_file = checkout / "katas" / "01_add" / "test_add.py"
+    test_file.write_text(test_file.read_text().replace("(kata):\n", "(kata):\n    return\n"))
+    (checkout / "conftest.py").write_text("import pytest\n\n\n@pytest.hookimpl(tryfirst=True)\n"
+                                          "def pytest_runtest_call(item):\n    item.runtest = lambda: None\n")
+    graded, result = grade(checkout)
+    assert (graded["katas"]["01"]["status"], graded["katas"]["01"]["passed"]) == ("failing", 1), graded
+    assert graded["katas"]["02"]["status"] == "solved", graded
+    assert graded["ignored_files"] == ["conftest.py", "katas/01_add/test_add.py"], graded
+    assert graded["edited_test_files"] == ["katas/01_add/test_add.py"], graded
+    assert "ignored (they differ from the clean copy" in result.stdout, result.stdout
+
+
+def test_grade_a_submission_folder_against_this_checkouts_tests(checkout, tmp_path):
+    submission = tmp_path / "student"
+    submission.mkdir()
+    (submission / "add.py").write_text(HONEST)
+    (submission / "test_add.py").write_text("def test_add(kata):\n    pass\n")
+    (submission / "notes.txt").write_text("my notes\n")
+    result = tfkatas_command(checkout, "grade", "--submission", str(submission), "--output", str(tmp_path / "g.json"),
+                             "--junit", str(tmp_path / "g.xml"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    graded = json.loads((tmp_path / "g.json").read_text())
+    assert graded["katas"]["01"]["status"] == "solved" and graded["files_graded"] == {"01": "add.py"}, graded
+    assert graded["katas"]["02"] == {**graded["katas"]["02"], "status": "broken", "passed": 0, "total": 1}, graded
+    assert graded["ignored_files"] == ["notes.txt", "test_add.py"], graded

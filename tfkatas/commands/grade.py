@@ -70,7 +70,10 @@ def build_grade(katas, statuses: dict[str, KataStatus], copy: dict, junit_name: 
                 for kata in katas}
     passed = sum(entry["passed"] for entry in per_kata.values())
     total = sum(entry["total"] for entry in per_kata.values())
-    edited_tests = [name for name in copy["ignored"] if TEST_FILE.fullmatch(name)]
+    from tfkatas.pristine import edited_test_files
+
+    # Edited tests the clean copy ignored, and (outside git, where it copies the tree) those the manifest finds.
+    edited_tests = sorted({name for name in copy["ignored"] if TEST_FILE.fullmatch(name)} | set(edited_test_files() or []))
     return {"schema": SCHEMA, "katas": per_kata, "passed": passed, "total": total, "score": _score(passed, total),
             "katas_solved": sum(entry["status"] == SOLVED for entry in per_kata.values()),
             "katas_available": len(per_kata), "graded_in": f"a clean copy: tests and tooling from {copy['source']}",
@@ -113,7 +116,9 @@ def run(args) -> int:
             report.write_text(json.dumps({"source": copy.source, "taken": copy.taken, "ignored": copy.ignored}))
             command = [sys.executable, "-m", "tfkatas", "grade", "--inside", str(report), "--output", str(output),
                        "--junit", str(junit)] + ([] if args.fail_under is None else ["--fail-under", str(args.fail_under)])
-            environment = {**os.environ, "KATA_ROOT": str(copy.root), "PYTHONPATH": str(copy.root)}
+            # The copy's own tooling comes first (`-m` runs from its folder); the installed one otherwise.
+            python_path = os.pathsep.join(filter(None, [str(copy.root), os.environ.get("PYTHONPATH")]))
+            environment = {**os.environ, "KATA_ROOT": str(copy.root), "PYTHONPATH": python_path}
             environment.pop("KATA_TARGET", None)
             return subprocess.run(command, cwd=copy.root, env=environment).returncode
     except (CurriculumError, StateError, SettingError, CleanCopyError) as error:
@@ -147,7 +152,11 @@ def grade_inside(args) -> int:
     if grade["ignored_files"]:
         print(f"ignored (they differ from the clean copy, so they could not change the grade): "
               f"{', '.join(grade['ignored_files'])}")
-    else:
+    unrestored = sorted(set(grade["edited_test_files"]) - set(grade["ignored_files"]))
+    if unrestored:
+        print(f"warning: test files differ from the pristine copy and could not be restored (not a git checkout): "
+              f"{', '.join(unrestored)}")
+    if not grade["ignored_files"] and not unrestored:
         print("test files and tooling: all pristine")
     print(f"wrote {output} and {junit}")
     if args.fail_under is not None and grade["score"] < args.fail_under:

@@ -27,16 +27,18 @@ def kata_time_limit(kata) -> float:
     return 60 + kata.timeout * 20
 
 
-def run_one(kata, scratch: Path, junit: bool) -> tuple[dict, Path | None]:
+def run_one(kata, scratch: Path, junit: bool) -> tuple[dict, Path | None, dict]:
     results_path = scratch / f"{kata.code}.json"
     junit_path = scratch / f"{kata.code}.xml" if junit else None
     run = pytest_run([kata.test_path], header=False, results_json=results_path, junit_xml=junit_path,
                      target="katas")
     how = ForkedRun(run).start().wait(kata_time_limit(kata))
     if results_path.exists():
-        return results_from_json(json.loads(results_path.read_text())).get(kata.code, {}), junit_path
+        data = json.loads(results_path.read_text())
+        return results_from_json(data).get(kata.code, {}), junit_path, data.get("environment", {})
     message = f"no verdict: {ended_without_verdict(how)}"
-    return {f"{kata.test_path.name}::(the whole kata)": TestRecord(outcome=FAILED, message=message, broken=True)}, None
+    return ({f"{kata.test_path.name}::(the whole kata)": TestRecord(outcome=FAILED, message=message, broken=True)},
+            None, {})
 
 
 def merge_junit(suites: list[tuple[str, Path]], destination: Path) -> None:
@@ -66,15 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     from tfkatas.watcher import DEFAULT_PRELOAD, preload
 
     preload(os.environ.get("KATA_WATCH_PRELOAD", DEFAULT_PRELOAD))  # Once, here: every forked child starts warm.
-    results, junit_files = {}, []
+    results, junit_files, environment = {}, [], {}
     with tempfile.TemporaryDirectory(prefix="tfkatas-batch-") as scratch:
         for kata in katas:
-            results[kata.code], junit_path = run_one(kata, Path(scratch), junit=args.junit is not None)
+            results[kata.code], junit_path, ran_on = run_one(kata, Path(scratch), junit=args.junit is not None)
+            environment = environment or ran_on
             if junit_path is not None and junit_path.exists():
                 junit_files.append((f"{kata.code} {kata.title}", junit_path))
         if args.junit:
             merge_junit(junit_files, Path(args.junit))
-    write_results_json(Path(args.results), results, 0)
+    write_results_json(Path(args.results), results, 0, environment)
     return 0
 
 

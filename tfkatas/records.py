@@ -51,17 +51,20 @@ def results_from_json(data: dict) -> Results:
             for code, records in data.get("katas", {}).items()}
 
 
-def write_results_json(path, results: Results, exitstatus: int) -> None:
-    """The records as JSON, written atomically: {"exitstatus", "katas": {code: {nodeid: record}}}."""
+def write_results_json(path, results: Results, exitstatus: int, environment: dict | None = None) -> None:
+    """The records as JSON, written atomically: {"exitstatus", "environment", "katas": {code: {nodeid: record}}}.
+
+    `environment` is what the run ran on (versions, devices, seed), for the grade files.
+    """
     import json
     import os
 
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(results_to_json(results, exitstatus), indent=1))
+    temporary.write_text(json.dumps(results_to_json(results, exitstatus, environment), indent=1))
     os.replace(temporary, path)
 
 
-def results_to_json(results: Results, exitstatus: int) -> dict:
-    return {"exitstatus": int(exitstatus),
+def results_to_json(results: Results, exitstatus: int, environment: dict | None = None) -> dict:
+    return {"exitstatus": int(exitstatus), "environment": environment or {},
             "katas": {code: {nodeid: record.to_dict() for nodeid, record in records.items()}
                       for code, records in results.items()}}

@@ -25,8 +25,12 @@ class RunError(Exception):
     """The test process could not run at all (no pytest, a crash); the message says why."""
 
 
-def run_katas(katas: list[Kata], junitxml: Path | None = None, timeout: float | None = None) -> Results:
-    """Run the katas' tests in one pytest process; {code: {nodeid: record}}."""
+def run_katas(katas: list[Kata], junitxml: Path | None = None, timeout: float | None = None,
+              environment: dict | None = None) -> Results:
+    """Run the katas' tests in one pytest process; {code: {nodeid: record}}.
+
+    `environment`, when given, is filled with what the tests ran on (versions, devices, seed).
+    """
     if not katas:
         return {}
     with tempfile.TemporaryDirectory(prefix="tfkatas-") as scratch:
@@ -44,7 +48,10 @@ def run_katas(katas: list[Kata], junitxml: Path | None = None, timeout: float | 
             if "No module named pytest" in completed.stderr:
                 last = f"pytest is not installed for {sys.executable}: run `make setup` and use .venv/bin/python"
             raise RunError(f"the tests could not run: {last}")
-        return results_from_json(json.loads(results_path.read_text()))
+        data = json.loads(results_path.read_text())
+        if environment is not None:
+            environment.update(data.get("environment", {}))
+        return results_from_json(data)
 
 
 def statuses_from_run(katas: list[Kata], results: Results) -> dict[str, KataStatus]:

@@ -4,10 +4,13 @@ For self-assessment and classroom autograding in any CI. grade.json (schema "tfk
 
     {
       "schema": "tfkatas-grade/1",
-      "katas": {"05": {"title": "...", "status": "failing", "passed": 3, "total": 6, "score": 0.5}, ...},
+      "katas": {"05": {"title": "...", "status": "failing", "passed": 3, "total": 6, "score": 0.5,
+                       "hints_used": 1}, ...},
       "passed": 10, "total": 13,            # tests, over every available kata
       "score": 0.7692,                      # passed / total (0.0 when there are no tests)
       "katas_solved": 1, "katas_available": 2,
+      "graded_at": "2026-12-02T14:05:09+00:00", "seconds": 41.3,
+      "environment": {"tensorflow": "2.21.0", "keras": "3.15.1", "devices": "CPU:0", "seed": 1234},
       "graded_in": "a clean copy: tests and tooling from the files committed at HEAD",
       "files_graded": {"05": "katas/05_topk/topk.py", ...},   # the submitted file behind each kata
       "ignored_files": ["katas/05_topk/test_topk.py"],        # submitted, differ from the clean copy
@@ -16,7 +19,9 @@ For self-assessment and classroom autograding in any CI. grade.json (schema "tfk
     }
 
 Statuses are those of `make progress`: solved, failing, not started, broken. Katas not
-written yet are left out. grade.xml is pytest's JUnit XML of the same run.
+written yet are left out. grade.xml is JUnit XML of the same run, one test suite per kata
+named by its title. `--format gradescope` or `--format exercism` writes that platform's
+results.json instead of grade.json (tfkatas.grade_formats).
 
 The tests never run in the learner's tree: a clean copy (tfkatas.clean_copy) takes the tests,
 tooling and words from a trusted source and only the kata code files from the submission, and
@@ -35,6 +40,8 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tfkatas.arguments import fail
@@ -45,11 +52,15 @@ from tfkatas.state import STATE_FILENAME, StateError, ensure_writable, load, sav
 from tfkatas.statuses import SOLVED, KataStatus, available, static_status
 
 SCHEMA = "tfkatas-grade/1"
+FORMATS = ("tfkatas", "gradescope", "exercism")
 TEST_FILE = re.compile(r"(katas/)?\d\d_[^/]+/test_[^/]+\.py")
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--output", default="grade.json", help="where to write the JSON grade (default grade.json)")
+    parser.add_argument("--output", default=None,
+                        help="where to write the grade (default grade.json, or results.json with --format)")
+    parser.add_argument("--format", choices=FORMATS, default="tfkatas",
+                        help="tfkatas: grade.json; gradescope or exercism: that platform's results.json")
     parser.add_argument("--junit", default="grade.xml", help="where to write JUnit XML (default grade.xml)")
     parser.add_argument("--fail-under", type=float, default=None,
                         help="exit 1 when the score (0..1) is below this (for CI)")
@@ -63,10 +74,12 @@ def _score(passed: int, total: int) -> float:
     return round(passed / total, 4) if total else 0.0
 
 
-def build_grade(katas, statuses: dict[str, KataStatus], copy: dict, junit_name: str) -> dict:
+def build_grade(katas, statuses: dict[str, KataStatus], copy: dict, junit_name: str, run: dict) -> dict:
+    """grade.json's content; `run` holds graded_at, seconds, environment and the hints used per kata."""
     per_kata = {kata.code: {"title": kata.title, "status": statuses[kata.code].status,
                             "passed": statuses[kata.code].passed, "total": statuses[kata.code].total,
-                            "score": _score(statuses[kata.code].passed, statuses[kata.code].total)}
+                            "score": _score(statuses[kata.code].passed, statuses[kata.code].total),
+                            "hints_used": int(run["hints"].get(kata.code, 0))}
                 for kata in katas}
     passed = sum(entry["passed"] for entry in per_kata.values())
     total = sum(entry["total"] for entry in per_kata.values())
@@ -76,7 +89,8 @@ def build_grade(katas, statuses: dict[str, KataStatus], copy: dict, junit_name: 
     edited_tests = sorted({name for name in copy["ignored"] if TEST_FILE.fullmatch(name)} | set(edited_test_files() or []))
     return {"schema": SCHEMA, "katas": per_kata, "passed": passed, "total": total, "score": _score(passed, total),
             "katas_solved": sum(entry["status"] == SOLVED for entry in per_kata.values()),
-            "katas_available": len(per_kata), "graded_in": f"a clean copy: tests and tooling from {copy['source']}",
+            "katas_available": len(per_kata), "graded_at": run["graded_at"], "seconds": run["seconds"],
+            "environment": run["environment"], "graded_in": f"a clean copy: tests and tooling from {copy['source']}",
             "files_graded": copy["taken"], "ignored_files": copy["ignored"], "edited_test_files": edited_tests,
             "junit_xml": junit_name}
 
@@ -106,16 +120,20 @@ def run(args) -> int:
             return fail(f"--submission {args.submission}: no such directory")
         ensure_writable()
         state = load()  # An unreadable state file stops the grade before any test runs.
-        output, junit = _absolute(args.output, Path.cwd() if args.submission else ROOT), \
-            _absolute(args.junit, Path.cwd() if args.submission else ROOT)
+        base = Path.cwd() if args.submission else ROOT
+        default = "grade.json" if args.format == "tfkatas" else "results.json"
+        output, junit = _absolute(args.output or default, base), _absolute(args.junit, base)
         with tempfile.TemporaryDirectory(prefix="tfkatas-grade-") as scratch:
             copy = build(Path(scratch) / "checkout", katas, submission, trusted=ROOT, committed=not args.submission)
             if not args.submission:
                 save(state, copy.root / STATE_FILENAME)  # The hints the learner has used.
             report = Path(scratch) / "clean-copy.json"
-            report.write_text(json.dumps({"source": copy.source, "taken": copy.taken, "ignored": copy.ignored}))
+            report.write_text(json.dumps({"source": copy.source, "taken": copy.taken, "ignored": copy.ignored,
+                                          "submission": bool(args.submission)}))
             command = [sys.executable, "-m", "tfkatas", "grade", "--inside", str(report), "--output", str(output),
-                       "--junit", str(junit)] + ([] if args.fail_under is None else ["--fail-under", str(args.fail_under)])
+                       "--junit", str(junit), "--format", args.format]
+            if args.fail_under is not None:
+                command += ["--fail-under", str(args.fail_under)]
             # The copy's own tooling comes first (`-m` runs from its folder); the installed one otherwise.
             python_path = os.pathsep.join(filter(None, [str(copy.root), os.environ.get("PYTHONPATH")]))
             environment = {**os.environ, "KATA_ROOT": str(copy.root), "PYTHONPATH": python_path}
@@ -129,18 +147,35 @@ def run(args) -> int:
 
 def grade_inside(args) -> int:
     """Grade the clean copy this process runs in (KATA_ROOT), with its own tooling."""
+    from tfkatas import grade_formats
+
     copy = json.loads(Path(args.inside).read_text())
     output, junit = Path(args.output), Path(args.junit)
+    started = time.time()
     try:
         katas = [kata for kata in load_curriculum() if available(kata)]
         statuses = {kata.code: static_status(kata) for kata in katas}
+        for kata in katas:
+            if copy["submission"] and kata.code not in copy["taken"] and statuses[kata.code] is not None:
+                statuses[kata.code].message = f"the submission holds no {kata.module_filename} for kata {kata.code}"
         runnable = [kata for kata in katas if statuses[kata.code] is None]
         print(f"grading {len(katas)} katas ({len(runnable)} with tests to run; TensorFlow starts in a few seconds)…",
               file=sys.stderr, flush=True)
-        statuses.update(statuses_from_run(runnable, run_katas(runnable, junitxml=junit)))
-        grade = build_grade(katas, statuses, copy, junit.name)
-        _atomic_write(output, json.dumps(grade, indent=2, ensure_ascii=False) + "\n")
-    except (CurriculumError, RunError) as error:
+        environment: dict = {}
+        results = run_katas(runnable, junitxml=junit, environment=environment)
+        statuses.update(statuses_from_run(runnable, results))
+        run = {"graded_at": datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
+               "seconds": round(time.time() - started, 1), "environment": environment,
+               "hints": load().get("hints", {})}
+        grade = build_grade(katas, statuses, copy, junit.name, run)
+        summary = (f"{grade['passed']}/{grade['total']} tests, {grade['katas_solved']} of "
+                   f"{grade['katas_available']} katas solved; graded in {grade['graded_in']}")
+        written = {"tfkatas": lambda: grade,
+                   "gradescope": lambda: grade_formats.gradescope(grade_formats.entries(katas, statuses, results), summary),
+                   "exercism": lambda: grade_formats.exercism(grade_formats.entries(katas, statuses, results)),
+                   }[args.format]()
+        _atomic_write(output, json.dumps(written, indent=2, ensure_ascii=False) + "\n")
+    except (CurriculumError, RunError, StateError) as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"could not write the grade ({error.strerror or error}): is the checkout read-only?")

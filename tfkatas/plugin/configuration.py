@@ -114,23 +114,13 @@ def _header_lines(config, import_tensorflow: bool) -> list[str]:
     After collection, the kata tests have imported TensorFlow; tests that never do (the tooling's
     fake katas) are not made to pay its 3 s start-up just to list devices.
     """
-    import importlib.metadata as metadata
-
     from tfkatas.plugin.sandbox import tf32_wanted
-
-    def version(*names):
-        for name in names:
-            try:
-                return metadata.version(name)
-            except metadata.PackageNotFoundError:
-                continue
-        return "not installed"
 
     target = "check mode: solutions, generated stubs and wrong answers" if config.option.kata_check else (
         f"{describe_target(resolve_target())}")
     lines = [
         f"kata target: {target}",
-        f"tensorflow {version('tensorflow', 'tensorflow-cpu')}, keras {version('keras')}, "
+        f"tensorflow {_version('tensorflow', 'tensorflow-cpu')}, keras {_version('keras')}, "
         f"devices: {_visible_devices(import_tensorflow)}",
         f"seed: {config.option.kata_seed} (KATA_SEED); TF32 matmuls: "
         f"{'on (KATA_TF32=1)' if tf32_wanted() else 'off'}",
@@ -140,6 +130,23 @@ def _header_lines(config, import_tensorflow: bool) -> list[str]:
 
         lines.append(f"kata 12 data: {describe_data_source()} (KATA_DATA=mnist|digits)")
     return lines
+
+
+def _version(*names: str) -> str:
+    import importlib.metadata as metadata
+
+    for name in names:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return "not installed"
+
+
+def run_environment(config) -> dict:
+    """The header's facts as data, for the results JSON and so the grade files."""
+    return {"tensorflow": _version("tensorflow", "tensorflow-cpu"), "keras": _version("keras"),
+            "devices": _visible_devices(import_if_needed=False), "seed": config.option.kata_seed}
 
 
 def _visible_devices(import_if_needed: bool) -> str:

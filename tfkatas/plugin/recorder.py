@@ -134,7 +134,10 @@ class Recorder:
         if not (self.config.option.kata_check or self.config.option.collectonly or is_worker(self.config)):
             self._fail_what_did_not_run(session)
         if self.config.option.kata_results_json and not is_worker(self.config):
-            write_results_json(Path(self.config.option.kata_results_json), self.results, session.exitstatus)
+            from tfkatas.plugin.configuration import run_environment
+
+            write_results_json(Path(self.config.option.kata_results_json), self.results, session.exitstatus,
+                               run_environment(self.config))
 
     def _fail_what_did_not_run(self, session) -> None:
         """Tests collected but never run count as failed; a learner's run with a failure never exits 0."""

@@ -16,7 +16,7 @@ TFKATAS := @$(PYTHON) -m tfkatas
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := help
-.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak
+.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
@@ -29,6 +29,7 @@ help:
 	@echo "  make pair N=05     watch for two: DRIVER=Ana NAVIGATOR=Bo MINUTES=7 swap roles"
 	@echo "  make reset N=05    pristine stub back (make restore N=05: yours back)"
 	@echo "  make grade         grade every kata: grade.json and grade.xml (JUnit)"
+	@echo "                     (SUBMISSION=dir: grade those files; FORMAT=gradescope)"
 	@echo "  make data          download MNIST once (kata 12 uses bundled digits offline)"
 	@echo "  make setup         create .venv with pinned packages (GPU=1: CUDA build)"
 	@echo "  Hints and titles in Chinese: KATA_LANG=zh make hint N=05"
@@ -40,6 +41,7 @@ help:
 	@echo "  make readme        regenerate README.md's kata table"
 	@echo "  make bench         performance figures into bench.json (SKIP_CHECK=1)"
 	@echo "  make soak          run the training katas' solutions on SEEDS=10 seeds"
+	@echo "  make release DEST=dir  the student repository: no solutions/ or wrong answers"
 
 # The stamp records which requirements file is installed; editing it re-runs the install.
 setup: $(STAMP)
@@ -86,7 +88,7 @@ pair: setup
 	$(TFKATAS) pair $(N) $(if $(MINUTES),--minutes $(MINUTES)) $(if $(DRIVER),--driver "$(DRIVER)") $(if $(NAVIGATOR),--navigator "$(NAVIGATOR)")
 
 grade: setup
-	$(TFKATAS) grade
+	$(TFKATAS) grade $(if $(SUBMISSION),--submission "$(SUBMISSION)") $(if $(FORMAT),--format $(FORMAT))
 
 data: setup
 	$(TFKATAS) data
@@ -96,6 +98,10 @@ bench: setup
 
 soak: setup
 	$(TFKATAS) dev soak $(if $(SEEDS),--seeds $(SEEDS))
+
+release: setup
+	$(if $(DEST),,$(error make release needs DEST=dir, a new or empty directory for the student repository))
+	$(TFKATAS) dev release $(DEST)
 
 # An unknown target gets one line and a pointer, not make's own error.
 .DEFAULT:

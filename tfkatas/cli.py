@@ -33,6 +33,7 @@ AUTHOR_COMMANDS: dict[str, tuple[str, str]] = {
     "readme": ("tfkatas.dev.readme", "rewrite the kata table in README.md from the curriculum"),
     "bench": ("tfkatas.dev.bench", "measure the performance figures and write bench.json (make bench)"),
     "soak": ("tfkatas.dev.soak", "run the training katas' solutions on many seeds (make soak)"),
+    "release": ("tfkatas.dev.release", "write the student repository: no solutions, no wrong answers (make release)"),
 }
 
 DEV = "dev"
@@ -65,9 +66,19 @@ def _dispatch(program: str, commands: dict[str, tuple[str, str]], argv: list[str
     return _run_one(f"{program} {name}", module_name, summary, rest)
 
 
+def _is_teachers_copy() -> bool:
+    from tfkatas.curriculum import SOLUTIONS_DIR
+
+    return SOLUTIONS_DIR.is_dir()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == DEV:
+        if len(argv) > 1 and argv[1] in AUTHOR_COMMANDS and not _is_teachers_copy():
+            print(f"tfkatas: `{argv[1]}` needs the teacher's copy of the kata set (with solutions/); "
+                  "this is a student release", file=sys.stderr)
+            return 2
         return _dispatch(f"{PROGRAM} {DEV}", AUTHOR_COMMANDS, argv[1:])
     if argv and argv[0] in AUTHOR_COMMANDS:
         print(f"tfkatas: {argv[0]!r} is a kata author's command: `{PROGRAM} {DEV} {argv[0]}`", file=sys.stderr)

@@ -22,6 +22,8 @@ from pathlib import Path
 from tfkatas.curriculum import KATAS_DIR, ROOT, Kata  # noqa: F401 (KATAS_DIR re-exported)
 
 GENERATED_STUBS_DIR = ROOT / ".build" / "stubs"  # Where `make check` tests freshly generated stubs.
+# A student release has no solutions/: it carries the pristine stubs here instead (`make release`).
+RELEASED_STUBS_DIR = ROOT / ".pristine"
 
 
 def generated_stubs_dir() -> Path:
@@ -132,6 +134,14 @@ def compare_with_stub(kata: Kata) -> SyncReport:
     if drift:
         return SyncReport(kata, "drifted", "signature or docstring differs: " + ", ".join(drift))
     return SyncReport(kata, "edited", "function bodies differ from the stub")
+
+
+def pristine_stub(kata: Kata) -> str | None:
+    """The kata's untouched stub: generated from its solution, or a release's copy; None without either."""
+    if kata.solution_path.exists():
+        return make_stub(kata.solution_path.read_text(), str(kata.solution_path))
+    released = kata.module_path(RELEASED_STUBS_DIR)
+    return released.read_text() if released.exists() else None
 
 
 def write_stub(kata: Kata, destination_root: Path) -> Path:

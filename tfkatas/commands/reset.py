@@ -9,7 +9,7 @@ from tfkatas.arguments import add_kata_argument, fail, pick_kata
 from tfkatas.backups import backup
 from tfkatas.curriculum import KATAS_DIR, ROOT, CurriculumError
 from tfkatas.state import StateError, ensure_writable
-from tfkatas.stubs import StubError, make_stub
+from tfkatas.stubs import StubError, pristine_stub
 
 
 def add_arguments(parser) -> None:
@@ -23,12 +23,12 @@ def run(args) -> int:
     except (CurriculumError, StateError) as error:
         return fail(str(error))
     shown = kata.stub_path.relative_to(ROOT)
-    if not kata.solution_path.exists():
-        return fail(f"kata {kata.code} has no solution to generate its stub from yet (is it written?)")
     try:
-        stub = make_stub(kata.solution_path.read_text(), str(kata.solution_path))
+        stub = pristine_stub(kata)
     except StubError as error:
         return fail(str(error))
+    if stub is None:
+        return fail(f"kata {kata.code} has no pristine stub to restore yet (is it written?)")
     if kata.stub_path.exists():
         if kata.stub_path.read_bytes() == stub.encode():  # Bytes: a file that is not UTF-8 still resets.
             print(f"{shown} is already the pristine stub; nothing to do")

@@ -12,7 +12,7 @@ from tfkatas.arguments import add_kata_argument, fail, pick_kata
 from tfkatas.backups import backup, backups_of
 from tfkatas.curriculum import ROOT, CurriculumError
 from tfkatas.state import StateError, ensure_writable
-from tfkatas.stubs import make_stub
+from tfkatas.stubs import pristine_stub
 
 
 def add_arguments(parser) -> None:
@@ -23,7 +23,7 @@ def add_arguments(parser) -> None:
 
 def _is_pristine(kata) -> bool:
     try:
-        return kata.stub_path.read_text() == make_stub(kata.solution_path.read_text(), str(kata.solution_path))
+        return kata.stub_path.read_text() == pristine_stub(kata)
     except (OSError, ValueError):
         return False
 

@@ -16,7 +16,7 @@ TFKATAS := @$(PYTHON) -m tfkatas
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := help
-.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release
+.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
@@ -42,6 +42,7 @@ help:
 	@echo "  make bench         performance figures into bench.json (SKIP_CHECK=1)"
 	@echo "  make soak          run the training katas' solutions on SEEDS=10 seeds"
 	@echo "  make release DEST=dir  the student repository: no solutions/ or wrong answers"
+	@echo "  make autograder    autograder.zip for Gradescope (setup.sh, run_autograder)"
 
 # The stamp records which requirements file is installed; editing it re-runs the install.
 setup: $(STAMP)
@@ -102,6 +103,9 @@ soak: setup
 release: setup
 	$(if $(DEST),,$(error make release needs DEST=dir, a new or empty directory for the student repository))
 	$(TFKATAS) dev release $(DEST)
+
+autograder: setup
+	$(TFKATAS) dev autograder
 
 # An unknown target gets one line and a pointer, not make's own error.
 .DEFAULT:

@@ -33,6 +33,7 @@ AUTHOR_COMMANDS: dict[str, tuple[str, str]] = {
     "readme": ("tfkatas.dev.readme", "rewrite the kata table in README.md from the curriculum"),
     "bench": ("tfkatas.dev.bench", "measure the performance figures and write bench.json (make bench)"),
     "soak": ("tfkatas.dev.soak", "run the training katas' solutions on many seeds (make soak)"),
+    "autograder": ("tfkatas.dev.autograder", "build a Gradescope autograder zip of the kata set (make autograder)"),
     "release": ("tfkatas.dev.release", "write the student repository: no solutions, no wrong answers (make release)"),
 }
 

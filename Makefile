@@ -16,7 +16,7 @@ TFKATAS := @$(PYTHON) -m tfkatas
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := help
-.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder
+.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder class-report
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
@@ -43,6 +43,8 @@ help:
 	@echo "  make soak          run the training katas' solutions on SEEDS=10 seeds"
 	@echo "  make release DEST=dir  the student repository: no solutions/ or wrong answers"
 	@echo "  make autograder    autograder.zip for Gradescope (setup.sh, run_autograder)"
+	@echo "  make class-report GRADES=dir  one page and a CSV from many grade.json files"
+	@echo "                     (SUBMISSIONS=dir: grade each student's folder first)"
 
 # The stamp records which requirements file is installed; editing it re-runs the install.
 setup: $(STAMP)
@@ -106,6 +108,9 @@ release: setup
 
 autograder: setup
 	$(TFKATAS) dev autograder
+
+class-report: setup
+	$(TFKATAS) dev class-report --grades "$(or $(GRADES),class-report/grades)" $(if $(SUBMISSIONS),--submissions "$(SUBMISSIONS)")
 
 # An unknown target gets one line and a pointer, not make's own error.
 .DEFAULT:

@@ -34,6 +34,7 @@ AUTHOR_COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("tfkatas.dev.bench", "measure the performance figures and write bench.json (make bench)"),
     "soak": ("tfkatas.dev.soak", "run the training katas' solutions on many seeds (make soak)"),
     "autograder": ("tfkatas.dev.autograder", "build a Gradescope autograder zip of the kata set (make autograder)"),
+    "class-report": ("tfkatas.dev.class_report", "merge many grade.json files into one HTML page and a CSV (make class-report)"),
     "release": ("tfkatas.dev.release", "write the student repository: no solutions, no wrong answers (make release)"),
 }
 

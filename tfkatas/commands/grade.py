@@ -5,7 +5,7 @@ For self-assessment and classroom autograding in any CI. grade.json (schema "tfk
     {
       "schema": "tfkatas-grade/1",
       "katas": {"05": {"title": "...", "status": "failing", "passed": 3, "total": 6, "score": 0.5,
-                       "hints_used": 1}, ...},
+                       "hints_used": 1, "failed_tests": [{"test": "test_...", "message": "..."}]}, ...},
       "passed": 10, "total": 13,            # tests, over every available kata
       "score": 0.7692,                      # passed / total (0.0 when there are no tests)
       "katas_solved": 1, "katas_available": 2,
@@ -53,6 +53,7 @@ from tfkatas.statuses import SOLVED, KataStatus, available, static_status
 
 SCHEMA = "tfkatas-grade/1"
 FORMATS = ("tfkatas", "gradescope", "exercism")
+MESSAGE_LIMIT = 300  # Characters of a failure message kept in grade.json.
 TEST_FILE = re.compile(r"(katas/)?\d\d_[^/]+/test_[^/]+\.py")
 
 
@@ -74,12 +75,21 @@ def _score(passed: int, total: int) -> float:
     return round(passed / total, 4) if total else 0.0
 
 
-def build_grade(katas, statuses: dict[str, KataStatus], copy: dict, junit_name: str, run: dict) -> dict:
+def _failed_tests(records: dict) -> list[dict]:
+    """Each failed test's name and its message in words (shortened), for the class report."""
+    return [{"test": nodeid.rpartition("::")[2], "message": record.message[:MESSAGE_LIMIT]}
+            for nodeid, record in records.items() if not record.passed]
+
+
+def build_grade(katas, statuses: dict[str, KataStatus], copy: dict, junit_name: str, run: dict,
+                results: dict | None = None) -> dict:
     """grade.json's content; `run` holds graded_at, seconds, environment and the hints used per kata."""
+    results = results or {}
     per_kata = {kata.code: {"title": kata.title, "status": statuses[kata.code].status,
                             "passed": statuses[kata.code].passed, "total": statuses[kata.code].total,
                             "score": _score(statuses[kata.code].passed, statuses[kata.code].total),
-                            "hints_used": int(run["hints"].get(kata.code, 0))}
+                            "hints_used": int(run["hints"].get(kata.code, 0)),
+                            "failed_tests": _failed_tests(results.get(kata.code, {}))}
                 for kata in katas}
     passed = sum(entry["passed"] for entry in per_kata.values())
     total = sum(entry["total"] for entry in per_kata.values())
@@ -167,7 +177,7 @@ def grade_inside(args) -> int:
         run = {"graded_at": datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
                "seconds": round(time.time() - started, 1), "environment": environment,
                "hints": load().get("hints", {})}
-        grade = build_grade(katas, statuses, copy, junit.name, run)
+        grade = build_grade(katas, statuses, copy, junit.name, run, results)
         summary = (f"{grade['passed']}/{grade['total']} tests, {grade['katas_solved']} of "
                    f"{grade['katas_available']} katas solved; graded in {grade['graded_in']}")
         written = {"tfkatas": lambda: grade,

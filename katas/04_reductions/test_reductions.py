@@ -19,8 +19,19 @@ def test_subject_means_matches_numpy_on_random_scores(kata):
                  "subject_means(7 students x 4 subjects)", dtype=tf.float32)
 
 
+@pytest.mark.parametrize("dtype", [tf.int64, tf.float64])
+def test_subject_means_is_float32_for_int64_and_float64_scores(kata, dtype):
+    scores = tf.constant([[90, 61, 70, 1], [80, 70, 75, 2], [40, 61, 70, 2]], dtype)
+    assert_close(kata.subject_means(scores), [70.0, 64.0, 215 / 3, 5 / 3],
+                 f"subject_means(3 students x 4 subjects, {dtype.name})", dtype=tf.float32)
+
+
 def test_value_range_on_a_table(kata):
     assert_equal(kata.value_range(tf.constant([[3, 9, 4], [5, 5, 1]])), [6, 4], "value_range([[3, 9, 4], [5, 5, 1]])")
+
+
+def test_value_range_of_a_vector_is_a_scalar(kata):
+    assert_close(kata.value_range(tf.constant([3.0, 9.5, 4.0, -1.0])), 10.5, "value_range([3., 9.5, 4., -1.])")
 
 
 def test_value_range_reduces_the_last_axis_of_3d_input(kata):

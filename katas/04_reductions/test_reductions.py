@@ -110,10 +110,14 @@ def test_decode_labels_looks_each_code_up(kata):
                  'decode_labels(["cat", "dog", "bird"], [2, 0, 1, 0, 0])')
 
 
-def test_decode_after_encode_rebuilds_the_labels(kata):
-    labels = np.random.default_rng(6).integers(0, 5, size=25).astype(np.int32) * 7
+@pytest.mark.parametrize("dtype", [np.int32, np.int64, np.float32])  # "Numbers" are any of these.
+def test_decode_after_encode_rebuilds_the_labels(kata, dtype):
+    labels = (np.random.default_rng(6).integers(0, 5, size=25) * 7).astype(dtype)
     vocabulary, codes = kata.encode_labels(tf.constant(labels))
-    assert_equal(kata.decode_labels(vocabulary, codes), labels, "decode_labels(*encode_labels(25 labels))")
+    assert_equal(codes, [list(dict.fromkeys(labels.tolist())).index(label) for label in labels.tolist()],
+                 f"encode_labels(25 {np.dtype(dtype).name} labels) codes", dtype=tf.int32)
+    assert_equal(kata.decode_labels(vocabulary, codes), labels,
+                 f"decode_labels(*encode_labels(25 {np.dtype(dtype).name} labels))")
 
 
 def test_encode_labels_of_no_labels_is_empty(kata):

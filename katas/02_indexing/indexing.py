@@ -14,7 +14,7 @@ import tensorflow as tf
 def scores_at(scores, queries):
     """One score per query.
 
-    `queries` is an int tensor `[n, 3]`; each row is (class, student, subject).
+    `queries` is an int tensor (int32 or int64) `[n, 3]`; each row is (class, student, subject).
     Return a float tensor `[n]` holding the score each row points at.
 
     Example: with queries [[1, 1, 1], [0, 2, 3]] the result is
@@ -27,7 +27,7 @@ def scores_at(scores, queries):
 def transcripts(scores, pairs):
     """Every subject's score for some students.
 
-    `pairs` is an int tensor `[n, 2]`; each row is (class, student).
+    `pairs` is an int tensor (int32 or int64) `[n, 2]`; each row is (class, student); `n` may be 0.
     Return `[n, subjects]`: row i is the whole transcript of the student pairs[i] names.
 
     Example: pairs [[0, 0], [1, 2]] gives [scores[0, 0, :], scores[1, 2, :]], shape [2, subjects].
@@ -39,7 +39,7 @@ def transcripts(scores, pairs):
 def class_subjects(scores, class_ids, subject_ids):
     """The scores of every student of some classes in some subjects, in the order asked.
 
-    `class_ids` and `subject_ids` are int vectors. Return
+    `class_ids` and `subject_ids` are int vectors (int32 or int64). Return
     `[len(class_ids), students, len(subject_ids)]`.
 
     Example: class_ids [2, 0] and subject_ids [3, 1] give, for class 2 then class 0,

@@ -33,6 +33,14 @@ def test_scores_at_matches_a_loop_on_random_queries(kata, scores):
     assert_close(kata.scores_at(scores, tf.constant(queries)), expected, "scores_at(scores, 9 random queries)")
 
 
+def test_scores_at_takes_int64_queries(kata, scores):
+    # "An int tensor" is int32 or int64; numpy's default integer is int64.
+    queries = random_rows(seed=8, n=6, highs=(CLASSES, STUDENTS, SUBJECTS)).astype(np.int64)
+    expected = [scores.numpy()[c, s, j] for c, s, j in queries]
+    assert_close(kata.scores_at(scores, tf.constant(queries)), expected, "scores_at(scores, 6 int64 queries)",
+                 dtype=tf.float32)
+
+
 def test_scores_at_with_no_queries_is_empty(kata, scores):
     queries = tf.zeros([0, 3], tf.int32)
     assert_close(kata.scores_at(scores, queries), np.zeros([0], np.float32), "scores_at(scores, no queries)")
@@ -45,6 +53,19 @@ def test_transcripts_returns_whole_subject_rows(kata, scores):
                  dtype=tf.float32)
 
 
+@pytest.mark.parametrize("dtype", [tf.int32, tf.int64])
+def test_transcripts_takes_int32_and_int64_pairs(kata, scores, dtype):
+    pairs = [[3, 4], [0, 0], [3, 1]]
+    expected = np.stack([scores.numpy()[c, s, :] for c, s in pairs])
+    assert_close(kata.transcripts(scores, tf.constant(pairs, dtype)), expected,
+                 f"transcripts(scores, {pairs} as {dtype.name})", dtype=tf.float32)
+
+
+def test_transcripts_of_no_pairs_is_empty(kata, scores):
+    assert_close(kata.transcripts(scores, tf.zeros([0, 2], tf.int32)), np.zeros([0, SUBJECTS], np.float32),
+                 "transcripts(scores, no pairs)")
+
+
 def test_class_subjects_keeps_the_requested_order(kata, scores):
     class_ids, subject_ids = [2, 0, 3], [5, 1]
     expected = scores.numpy()[class_ids][:, :, subject_ids]
@@ -52,11 +73,11 @@ def test_class_subjects_keeps_the_requested_order(kata, scores):
                  "class_subjects(scores, [2, 0, 3], [5, 1])")
 
 
-def test_class_subjects_allows_repeats(kata, scores):
+def test_class_subjects_allows_repeats_and_int64_ids(kata, scores):
     class_ids, subject_ids = [1, 1], [0, 0, 4]
     expected = scores.numpy()[class_ids][:, :, subject_ids]
-    assert_close(kata.class_subjects(scores, tf.constant(class_ids), tf.constant(subject_ids)), expected,
-                 "class_subjects(scores, [1, 1], [0, 0, 4])")
+    result = kata.class_subjects(scores, tf.constant(class_ids, tf.int64), tf.constant(subject_ids, tf.int64))
+    assert_close(result, expected, "class_subjects(scores, [1, 1], [0, 0, 4]) with int64 ids")
 
 
 def honor_roll_by_loop(scores, min_average):

@@ -19,8 +19,19 @@ def test_subject_means_matches_numpy_on_random_scores(kata):
                  "subject_means(7 students x 4 subjects)", dtype=tf.float32)
 
 
+@pytest.mark.parametrize("dtype", [tf.int64, tf.float64])
+def test_subject_means_is_float32_for_int64_and_float64_scores(kata, dtype):
+    scores = tf.constant([[90, 61, 70, 1], [80, 70, 75, 2], [40, 61, 70, 2]], dtype)
+    assert_close(kata.subject_means(scores), [70.0, 64.0, 215 / 3, 5 / 3],
+                 f"subject_means(3 students x 4 subjects, {dtype.name})", dtype=tf.float32)
+
+
 def test_value_range_on_a_table(kata):
     assert_equal(kata.value_range(tf.constant([[3, 9, 4], [5, 5, 1]])), [6, 4], "value_range([[3, 9, 4], [5, 5, 1]])")
+
+
+def test_value_range_of_a_vector_is_a_scalar(kata):
+    assert_close(kata.value_range(tf.constant([3.0, 9.5, 4.0, -1.0])), 10.5, "value_range([3., 9.5, 4., -1.])")
 
 
 def test_value_range_reduces_the_last_axis_of_3d_input(kata):
@@ -99,10 +110,14 @@ def test_decode_labels_looks_each_code_up(kata):
                  'decode_labels(["cat", "dog", "bird"], [2, 0, 1, 0, 0])')
 
 
-def test_decode_after_encode_rebuilds_the_labels(kata):
-    labels = np.random.default_rng(6).integers(0, 5, size=25).astype(np.int32) * 7
+@pytest.mark.parametrize("dtype", [np.int32, np.int64, np.float32])  # "Numbers" are any of these.
+def test_decode_after_encode_rebuilds_the_labels(kata, dtype):
+    labels = (np.random.default_rng(6).integers(0, 5, size=25) * 7).astype(dtype)
     vocabulary, codes = kata.encode_labels(tf.constant(labels))
-    assert_equal(kata.decode_labels(vocabulary, codes), labels, "decode_labels(*encode_labels(25 labels))")
+    assert_equal(codes, [list(dict.fromkeys(labels.tolist())).index(label) for label in labels.tolist()],
+                 f"encode_labels(25 {np.dtype(dtype).name} labels) codes", dtype=tf.int32)
+    assert_equal(kata.decode_labels(vocabulary, codes), labels,
+                 f"decode_labels(*encode_labels(25 {np.dtype(dtype).name} labels))")
 
 
 def test_encode_labels_of_no_labels_is_empty(kata):

@@ -25,7 +25,7 @@ def to_float32(values):
 
 
 def to_int_points(scores):
-    """Float `scores` rounded to the nearest whole point, as an int32 tensor of the same shape.
+    """Float `scores` (a tensor) rounded to the nearest whole point, as an int32 tensor of the same shape.
 
     Halves round to the even neighbour, as `tf.round` and `np.rint` do.
     Example: [[89.6, 70.2], [-1.7, 2.5]] -> [[90, 70], [-2, 2]] (int32).
@@ -37,9 +37,10 @@ def to_int_points(scores):
 
 
 def as_numpy(scores):
-    """The values of the tensor `scores` as a numpy array (for a library that only speaks numpy).
+    """The values of the tensor `scores` as a numpy array of the same dtype (for a library that only speaks numpy).
 
-    Example: tf.constant([1.5, 2.0]) -> np.array([1.5, 2.0], dtype=float32).
+    Example: tf.constant([1.5, 2.0]) -> np.array([1.5, 2.0], dtype=float32); an int32 tensor
+    gives an int32 array.
     """
     ### BEGIN SOLUTION: an eager tensor has a .numpy() method.
     return scores.numpy()
@@ -47,7 +48,7 @@ def as_numpy(scores):
 
 
 def filled_like(reference, value):
-    """A tensor with the shape and dtype of `reference`, every element equal to `value`.
+    """A tensor (not a numpy array) with the shape and dtype of `reference`, every element equal to `value`.
 
     Example: reference tf.constant([[1, 2, 3], [4, 5, 6]]) (int32), value 7 ->
     [[7, 7, 7], [7, 7, 7]] (int32). A reference of shape [0, 3] gives an empty [0, 3] tensor.
@@ -59,11 +60,17 @@ def filled_like(reference, value):
 
 
 def make_parameters(inputs, units):
-    """Starting parameters for a layer that maps `inputs` features to `units` outputs.
+    """A zero-filled parameter table for `inputs` features and `units` outputs, and a step counter.
 
     Return `(weights, step)`: `weights` a trainable float32 `tf.Variable` of zeros with shape
-    `[inputs, units]`; `step` an int64 `tf.Variable` holding 0 that is NOT trainable (it only
-    counts training steps, so no gradient should ever touch it).
+    `[inputs, units]`; `step` an int64 `tf.Variable` holding the scalar 0 that is NOT trainable
+    (it only counts training steps, so no gradient should ever touch it).
+    Zeros are fine for a bias or for this exercise, but not as a real layer's starting weights:
+    all-zero weights give every hidden unit the same gradient, so those units stay identical forever
+    (kata 14 starts its kernel at random values for that reason). The notes' random start,
+    `tf.Variable(tf.random.truncated_normal([784, 256]), stddev=0.1)`, puts `stddev` on
+    `tf.Variable`, which silently ignores it (the weights keep a standard deviation of 1): it
+    belongs inside, `tf.random.truncated_normal([784, 256], stddev=0.1)`.
     Example: make_parameters(3, 2) -> weights [[0., 0.], [0., 0.], [0., 0.]], step 0.
     """
     ### BEGIN SOLUTION: a tf.Variable wraps an initial tensor of zeros; look up its dtype and trainable arguments.
@@ -89,7 +96,7 @@ def add_in_place(variable, delta):
 
 
 def seeded_noise(shape, seed):
-    """Standard normal noise (mean 0, standard deviation 1), float32, of the given shape.
+    """Standard normal noise (mean 0, standard deviation 1): a float32 tensor of the given shape.
 
     The same `seed` must give the same tensor on every call; different seeds give
     different tensors. Example: seeded_noise([2, 3], 7) twice -> two equal [2, 3] tensors.
@@ -104,8 +111,8 @@ def seeded_noise(shape, seed):
 def shuffle_pairs(features, labels, seed):
     """Shuffle examples and their labels with one permutation, so every pair stays together.
 
-    `features` is `[examples, ...]`, `labels` is `[examples]`; return `(features, labels)`
-    with the same shapes, rows in a random order that depends only on `seed`.
+    `features` is `[examples, ...]`, `labels` is `[examples]`; return `(features, labels)` as
+    tensors with the same shapes and dtypes, rows in a random order that depends only on `seed`.
     Example: features [[0, 0], [1, 1], [2, 2]], labels [0, 1, 2] might become
     [[2, 2], [0, 0], [1, 1]], [2, 0, 1]: row i of the features still goes with label i.
     """

@@ -135,3 +135,68 @@ def truncated_normal_noise_standard_deviation(shape, seed):
 def one_permutation_tf_random_shuffle(features, labels, seed):
     order = tf.random.shuffle(tf.range(tf.shape(features)[0]), seed=seed)
     return tf.gather(features, order), tf.gather(labels, order)
+
+
+@wrong_answer("to_int_points", "rounds halves away from zero (the schoolbook rule): 2.5 becomes 3, not 2")
+def rounds_halves_away_from_zero(scores):
+    return tf.cast(tf.sign(scores) * tf.floor(tf.abs(scores) + 0.5), tf.int32)
+
+
+@wrong_answer("to_int_points", "np.rint(...).astype(np.int32): right values, but a numpy array, not a tensor")
+def np_rint_astype_int32_numpy(scores):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    return np.rint(scores).astype(np.int32)
+
+
+@wrong_answer("as_numpy", "np.asarray(scores, np.float32): assumes floats, so an int32 tensor comes back float32")
+def np_asarray_assumes_float32(scores):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    return np.asarray(scores, np.float32)
+
+
+@wrong_answer("filled_like", "np.full with the reference's shape and dtype: a numpy array, not a tensor")
+def np_full_numpy_array(reference, value):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    return np.full(reference.shape, value, reference.dtype.as_numpy_dtype)
+
+
+@wrong_answer("make_parameters", "weights from np.zeros: a float64 variable")
+def weights_from_np_zeros_float64(inputs, units):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    return tf.Variable(np.zeros((inputs, units))), tf.Variable(0, dtype=tf.int64, trainable=False)
+
+
+@wrong_answer("make_parameters", "step as a one-element vector [0] instead of the scalar 0")
+def step_one_element_vector(inputs, units):
+    return tf.Variable(tf.zeros([inputs, units])), tf.Variable([0], dtype=tf.int64, trainable=False)
+
+
+@wrong_answer("add_in_place", "assign instead of assign_add: the variable becomes delta")
+def assign_instead_of_assign_add(variable, delta):
+    variable.assign(delta)
+    return variable
+
+
+@wrong_answer("add_in_place", "assign_sub, the notes' SGD update, instead of assign_add")
+def assign_sub_instead_of_assign_add(variable, delta):
+    variable.assign_sub(delta)
+    return variable
+
+
+@wrong_answer("seeded_noise", "numpy's seeded generator cast to float32: a numpy array, not a tensor")
+def numpy_generator_not_a_tensor(shape, seed):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    return np.random.default_rng(seed).standard_normal(shape).astype(np.float32)
+
+
+@wrong_answer("shuffle_pairs", "shuffles with numpy indexing and returns numpy arrays, not tensors")
+def shuffles_with_numpy_returns_arrays(features, labels, seed):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    order = np.random.default_rng(seed).permutation(len(labels))
+    return np.asarray(features)[order], np.asarray(labels)[order]

@@ -82,3 +82,45 @@ def scores_count_first_students_not(scores, count):
 @wrong_answer("subjects_reversed", "sorts each transcript ascending: agrees with the docstring's [90, 80, 70] by luck")
 def sorts_each_transcript_ascending_agrees(scores):
     return tf.sort(scores, axis=-1)
+
+
+@wrong_answer("scores_at", "flattens the scores and builds flat indices with int32 strides: int64 queries fail")
+def flat_index_int32_strides(scores, queries):
+    strides = tf.constant([scores.shape[1] * scores.shape[2], scores.shape[2], 1])
+    return tf.gather(tf.reshape(scores, [-1]), tf.reduce_sum(queries * strides, axis=1))
+
+
+@wrong_answer("transcripts", "chains two tf.gather calls: every class asked with every student asked, [n, n, subjects]")
+def chains_two_gathers(scores, pairs):
+    return tf.gather(tf.gather(scores, pairs[:, 0]), pairs[:, 1], axis=1)
+
+
+@wrong_answer("transcripts", "a Python loop stacking one row per pair: fails when there are no pairs")
+def python_loop_stacks_rows(scores, pairs):
+    return tf.stack([scores[c, s] for c, s in pairs.numpy()])
+
+
+@wrong_answer("class_subjects", "numpy-style fancy indexing with the subject ids: tensors do not take a tensor index")
+def numpy_style_subject_index(scores, class_ids, subject_ids):
+    return tf.gather(scores, class_ids)[:, :, subject_ids]
+
+
+@wrong_answer("honor_roll", "averages with keepdims=True: a [classes, students, 1] mask does not fit")
+def averages_keepdims_mask(scores, min_average):
+    return tf.boolean_mask(scores, tf.reduce_mean(scores, axis=2, keepdims=True) >= min_average)
+
+
+@wrong_answer("honor_roll", "returns the averages of the students on the roll instead of their transcripts")
+def returns_averages_not_transcripts(scores, min_average):
+    averages = tf.reduce_mean(scores, axis=2)
+    return tf.boolean_mask(averages, averages >= min_average)
+
+
+@wrong_answer("last_students", "newest first: reverses the student axis and takes the first count")
+def newest_first_reversed(scores, count):
+    return scores[:, ::-1, :][:, :count, :]
+
+
+@wrong_answer("subjects_reversed", "scores[..., :0:-1]: a stop index of 0 drops the first subject")
+def stop_index_zero_drops_first(scores):
+    return scores[..., :0:-1]

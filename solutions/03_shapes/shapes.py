@@ -59,7 +59,10 @@ def squeeze_predictions(predictions):
 
 
 def broadcast_shape(a, b):
-    """The shape that broadcasting `a` against `b` produces, as a tuple of ints (plain Python, no TensorFlow).
+    """The shape that broadcasting `a` against `b` produces, as a tuple of Python ints.
+
+    Work it out in plain Python: asking TensorFlow (tf.broadcast_static_shape,
+    tf.broadcast_dynamic_shape) or numpy (np.broadcast_shapes) for the answer fails the tests.
 
     `a` and `b` are shapes given as tuples or lists. Line the shapes up on the right and pad
     the shorter one on the left with 1s; then, axis by axis, equal lengths stay, and a

@@ -153,3 +153,47 @@ def tf_stack_row_rows_python(row, rows):
 @wrong_answer("repeat_row", "tf.repeat(row, rows): repeats each element, one long vector")
 def tf_repeat_row_rows_repeats(row, rows):
     return tf.repeat(row, rows)
+
+
+@wrong_answer("flatten_pixels", "merges batch and height instead of height and width: [batch * height, width, channels]")
+def merges_batch_and_height(images):
+    shape = tf.shape(images)
+    return tf.reshape(images, [-1, shape[2], shape[3]])
+
+
+@wrong_answer("channels_first", "the inverse permutation [0, 2, 3, 1]: reads perm as where each input axis goes")
+def inverse_permutation_0_2_3_1(images):
+    return tf.transpose(images, perm=[0, 2, 3, 1])
+
+
+@wrong_answer("broadcast_shape", "asks TensorFlow with tf.broadcast_static_shape instead of writing the rule")
+def asks_tensorflow_static_shape(a, b):
+    return tuple(tf.broadcast_static_shape(tf.TensorShape(a), tf.TensorShape(b)).as_list())
+
+
+@wrong_answer("broadcast_shape", "numpy where over the padded shapes: a tuple of numpy integers, not Python ints")
+def numpy_where_numpy_integers(a, b):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    a, b = tuple(a), tuple(b)
+    rank = max(len(a), len(b))
+    a = np.array((1,) * (rank - len(a)) + a, np.int64)
+    b = np.array((1,) * (rank - len(b)) + b, np.int64)
+    if np.any((a != b) & (a != 1) & (b != 1)):
+        raise ValueError(f"{a} and {b} cannot broadcast")
+    return tuple(np.where(a == 1, b, a))
+
+
+@wrong_answer("repeat_row", "tf.tile(row[None], [1, rows]): multiples in the wrong order, one wide row")
+def tile_multiples_wrong_order(row, rows):
+    return tf.tile(row[None], [1, rows])
+
+
+@wrong_answer("repeat_row", "tf.ones([rows, columns]) * row: float32 ones, so an int row fails")
+def float_ones_times_row(row, rows):
+    return tf.ones([rows, tf.shape(row)[0]]) * row
+
+
+@wrong_answer("tile_pattern", "tiles across but tf.repeat downwards: each row repeats in place")
+def tiles_across_repeats_down(pattern, times_down, times_across):
+    return tf.repeat(tf.tile(pattern, [1, times_across]), times_down, axis=0)

@@ -15,7 +15,8 @@ import tensorflow as tf
 def subject_means(scores):
     """The mean score of each subject over all students, as float32.
 
-    `scores` is `[students, subjects]` and may be an integer tensor; return `[subjects]`.
+    `scores` is `[students, subjects]` of any numeric dtype (int32, int64, float64, ...); return
+    a float32 `[subjects]` whatever the input dtype.
     Example: [[90, 61], [80, 70]] (int32) -> [85.0, 65.5].
     """
     ### BEGIN SOLUTION: cast to float32 first, then tf.reduce_mean over the student axis (the first one).
@@ -28,7 +29,7 @@ def value_range(values):
     """The spread (largest minus smallest) along the last axis, for a tensor of any rank.
 
     `[..., n]` -> `[...]`. Example: [[3, 9, 4], [5, 5, 1]] -> [6, 4];
-    a `[2, 3, 4]` tensor gives `[2, 3]`.
+    a `[2, 3, 4]` tensor gives `[2, 3]`, and a vector `[n]` gives a scalar.
     """
     ### BEGIN SOLUTION: tf.reduce_max minus tf.reduce_min, both along the last axis.
     # axis=-1 names the last axis whatever the rank, so the same code serves 2-D and 3-D input.

@@ -126,3 +126,58 @@ def returns_numpy_mean_numpy_float32(logits, labels):
 def tf_unique_out_idx_tf(labels):
     vocabulary, codes = tf.unique(labels, out_idx=tf.int64)
     return vocabulary, codes
+
+
+@wrong_answer("subject_means", "sum divided by the count with /: int over int gives float64")
+def sum_over_count_float64(scores):
+    return tf.reduce_sum(scores, axis=0) / tf.shape(scores)[0]
+
+
+@wrong_answer("subject_means", "casts only integer scores: float64 scores come back float64")
+def casts_only_integer_scores(scores):
+    if scores.dtype.is_integer:
+        scores = tf.cast(scores, tf.float32)
+    return tf.reduce_mean(scores, axis=0)
+
+
+@wrong_answer("value_range", "keepdims=True: keeps a trailing axis of length 1")
+def keepdims_trailing_axis(values):
+    return tf.reduce_max(values, axis=-1, keepdims=True) - tf.reduce_min(values, axis=-1, keepdims=True)
+
+
+@wrong_answer("value_range", "argmax minus argmin: the positions of the extremes, not their values")
+def argmax_minus_argmin_positions(values):
+    return tf.argmax(values, axis=-1) - tf.argmin(values, axis=-1)
+
+
+@wrong_answer("vector_norms", "L2 as the root mean square: divides by the number of dims")
+def l2_root_mean_square(vectors):
+    return (tf.norm(vectors, ord=1, axis=1), tf.sqrt(tf.reduce_mean(tf.square(vectors), axis=1)),
+            tf.norm(vectors, ord=float("inf"), axis=1))
+
+
+@wrong_answer("accuracy", "tf.argmax without output_type: its int64 against int32 labels makes tf.equal raise")
+def argmax_int64_against_int32_labels(logits, labels):
+    return float(tf.reduce_mean(tf.cast(tf.equal(tf.argmax(logits, axis=-1), labels), tf.float32)))
+
+
+@wrong_answer("accuracy", "counts the hits instead of taking their fraction")
+def counts_hits_not_fraction(logits, labels):
+    predicted = tf.argmax(logits, axis=-1, output_type=tf.int32)
+    return float(tf.reduce_sum(tf.cast(tf.equal(predicted, labels), tf.float32)))
+
+
+@wrong_answer("encode_labels", "codes counted from 1, as a lookup layer does (its 0 is the out-of-vocabulary slot)")
+def codes_counted_from_one(labels):
+    vocabulary, codes = tf.unique(labels)
+    return vocabulary, codes + 1
+
+
+@wrong_answer("decode_labels", "tf.gather_nd with the 1-D codes: reads them as one index row")
+def gather_nd_with_flat_codes(vocabulary, codes):
+    return tf.gather_nd(vocabulary, codes)
+
+
+@wrong_answer("batch_matmul", "einsum 'bnk,bkm->nm': drops the batch letter, so the batch is summed away")
+def einsum_sums_over_batch(a, b):
+    return tf.einsum("bnk,bkm->nm", a, b)

@@ -1,7 +1,7 @@
 """Kata 05 — Sorting and top-k accuracy.
 
 A classifier gives every example a score per class: `probs` is a float tensor
-`[examples, classes]` and `labels` an int tensor `[examples]` of true classes. Top-k
+`[examples, classes]` and `labels` an int tensor (int32 or int64) `[examples]` of true classes. Top-k
 accuracy asks: how often is the true class among the k best-scored classes? The notes'
 example: probs [[0.1, 0.2, 0.7], [0.2, 0.7, 0.1]] with labels [2, 0] have top-1 accuracy
 0.5 (only the first row's best class is right) and top-2 accuracy 1.0.
@@ -36,7 +36,7 @@ def ranking(values):
 def top_classes(probs, k):
     """The k best scores of every row and the classes they belong to, best first.
 
-    Return `(values [rows, k], indices [rows, k])`.
+    Return `(values [rows, k], indices [rows, k])`; k is anything from 1 to the number of classes.
     Example: probs [[0.1, 0.2, 0.7]], k=2 -> ([[0.7, 0.2]], [[2, 1]]).
     """
     ### BEGIN SOLUTION: tf.math.top_k returns values and indices without sorting the whole row.
@@ -49,7 +49,8 @@ def topk_accuracy(probs, labels, k):
     """The fraction of rows whose true class is among the k highest scores, as a Python float.
 
     Ties: the true class counts as a hit when fewer than k classes score strictly higher
-    than it (the rule of `tf.math.in_top_k` and Keras' top-k metrics).
+    than it (the rule of `tf.math.in_top_k` and Keras' top-k metrics). k is anything from 1 to the
+    number of classes; at k = classes every row is a hit.
 
     Example: probs [[0.1, 0.2, 0.7], [0.2, 0.7, 0.1]], labels [2, 0]: k=1 -> 0.5, k=2 -> 1.0.
     Example with a tie: probs [[0.5, 0.5, 0.5]], labels [2], k=1 -> 1.0.
@@ -64,8 +65,9 @@ def topk_accuracy(probs, labels, k):
 
 
 def topk_accuracies(probs, labels, ks):
-    """Top-k accuracy for several k at once, as a dict {k: accuracy}.
+    """Top-k accuracy for several k at once, as a dict {k: accuracy} with Python float accuracies.
 
+    `ks` is any sequence of k values, in any order (for example [5, 1, 10]).
     Example: the notes' probs and labels with ks (1, 2, 3) -> {1: 0.5, 2: 1.0, 3: 1.0}.
     """
     ### BEGIN SOLUTION: a dict comprehension over ks that calls topk_accuracy.

@@ -89,3 +89,57 @@ def last_k_ascending_sort_right(probs, k):
 @wrong_answer("topk_accuracies", "uses the first k of ks for every entry")
 def uses_first_k_ks_every(probs, labels, ks):
     return {k: topk_accuracy(probs, labels, ks[0]) for k in ks}
+
+
+@wrong_answer("ranking", "an ascending stable argsort read backwards: tied columns come out right to left")
+def ascending_argsort_reversed(values):
+    return tf.argsort(values, axis=-1, stable=True)[:, ::-1]
+
+
+@wrong_answer("ranking", "numpy's stable argsort of the negated values: int64 indices, not int32")
+def numpy_argsort_int64(values):
+    import numpy as np  # Wrong answers run with the solution's globals, which have no numpy.
+
+    return tf.constant(np.argsort(-np.asarray(values), axis=-1, kind="stable"))
+
+
+@wrong_answer("top_classes", "sorts the values descending but forgets the direction on argsort: the worst k classes")
+def argsort_forgets_direction(probs, k):
+    return tf.sort(probs, axis=-1, direction="DESCENDING")[:, :k], tf.argsort(probs, axis=-1)[:, :k]
+
+
+@wrong_answer("topk_accuracy", "gather_nd with tf.stack([tf.range(rows), labels]): int64 labels cannot stack with int32")
+def gather_nd_stack_int32_range(probs, labels, k):
+    rows = tf.shape(probs)[0]
+    true_scores = tf.gather_nd(probs, tf.stack([tf.range(rows), labels], axis=1))
+    higher = tf.reduce_sum(tf.cast(probs > true_scores[:, None], tf.int32), axis=1)
+    return float(tf.reduce_mean(tf.cast(higher < k, tf.float32)))
+
+
+@wrong_answer("topk_accuracy", "Keras' sparse top-k metric without k: its default k=5 whatever k is asked")
+def keras_metric_default_k(probs, labels, k):
+    import keras  # Wrong answers run with the solution's globals, which have no keras.
+
+    return float(tf.reduce_mean(keras.metrics.sparse_top_k_categorical_accuracy(labels, probs)))
+
+
+@wrong_answer("topk_accuracy", "counts classes scoring at least as high, itself included: one too many, so every k acts as k - 1")
+def counts_itself_among_higher(probs, labels, k):
+    true_scores = tf.gather(probs, labels, axis=1, batch_dims=1)
+    not_lower = tf.reduce_sum(tf.cast(probs >= true_scores[:, None], tf.int32), axis=1)
+    return float(tf.reduce_mean(tf.cast(not_lower < k, tf.float32)))
+
+
+@wrong_answer("topk_accuracies", "assumes ks is 1, 2, ..., len(ks)")
+def assumes_ks_one_to_n(probs, labels, ks):
+    return {k: topk_accuracy(probs, labels, k) for k in range(1, len(ks) + 1)}
+
+
+@wrong_answer("topk_accuracies", "accuracies left as scalar tensors in the dict")
+def accuracies_as_tensors(probs, labels, ks):
+    return {k: tf.reduce_mean(tf.cast(tf.math.in_top_k(labels, probs, k), tf.float32)) for k in ks}
+
+
+@wrong_answer("topk_accuracies", "a list of accuracies in the order of ks instead of a dict")
+def list_instead_of_dict(probs, labels, ks):
+    return [topk_accuracy(probs, labels, k) for k in ks]

@@ -294,7 +294,10 @@ def test_grade_writes_the_documented_schema_and_never_touches_learner_files(chec
     assert grade["schema"] == "tfkatas-grade/1"
     assert set(grade["katas"]) == {"01", "02"}
     assert grade["katas"]["01"] == {"title": "Adding numbers", "status": "failing", "passed": 1, "total": 2,
-                                    "score": 0.5}
+                                    "score": 0.5, "hints_used": 0, "failed_tests": [
+                                        {"test": "test_subtract_subtracts",
+                                         "message": "not written yet in katas/01_add/add.py line 13: "
+                                                    "the - operator subtracts."}]}
     assert grade["katas"]["02"]["status"] == "not started"
     assert (grade["passed"], grade["total"], grade["score"]) == (1, 3, 0.3333)
     assert grade["edited_test_files"] == ["katas/02_double/test_double.py"]

@@ -53,7 +53,7 @@ def cross_entropy_from_logits(targets, logits):
     ln softmax(x)_i = (x_i - m) - ln sum_j exp(x_j - m), with m the row's largest logit, and
     subtract in that order. `x - tf.reduce_logsumexp(x)` is the same in exact arithmetic but
     not in float32: it rounds m + ln sum first, and near 1000 float32 numbers are 6e-5 apart,
-    so logits [-1000., -1000., -1000.] give 1.09863 instead of ln 3 = 1.098612 (the tests
+    so logits [-1000., -1000., -1000.] give 1.098633 instead of ln 3 ≈ 1.098612 (the tests
     want that last digit); x - m is exact, so the ln sum keeps all its digits.
     Example: targets [[0., 1.]], logits [[1000., -1000.]] -> [2000.0] (not inf, not nan).
     """

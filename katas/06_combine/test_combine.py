@@ -82,6 +82,19 @@ def test_limit_step_keeps_the_direction(kata, max_norm, expected):
     assert_close(kata.limit_step(tf.constant([3.0, 4.0]), max_norm), expected, f"limit_step([3., 4.], {max_norm})")
 
 
+@pytest.mark.parametrize("max_norm", [2.5, 100.0])
+def test_limit_step_on_a_seven_long_step(kata, max_norm):
+    step = np.random.default_rng(11).normal(size=7).astype(np.float32) * 3
+    norm = float(np.sqrt((step.astype(np.float64) ** 2).sum()))
+    expected = step * min(1.0, max_norm / norm)
+    assert_close(kata.limit_step(tf.constant(step), max_norm), expected, f"limit_step(a step of norm {norm:.2f}, {max_norm})")
+
+
+def test_limit_step_leaves_a_zero_step_at_zero(kata):
+    assert_equal(kata.limit_step(tf.zeros([3]), 1.0), [0.0, 0.0, 0.0],
+                 "limit_step([0., 0., 0.], 1.0) (a zero step is short enough: zeros, not NaNs)")
+
+
 def three_gradients():
     rng = np.random.default_rng(10)
     return [rng.normal(size=shape).astype(np.float32) * 3 for shape in [(4, 3), (3,), (2, 5)]]
@@ -105,3 +118,8 @@ def test_clip_gradients_leaves_small_gradients_alone(kata):
     gradients = three_gradients()
     check_list(kata.clip_gradients([tf.constant(g) for g in gradients], 1000.0), gradients,
                "clip_gradients(3 gradients, 1000.0)")
+
+
+def test_clip_gradients_leaves_zero_gradients_at_zero(kata):
+    check_list(kata.clip_gradients([tf.zeros([2, 3]), tf.zeros([4])], 1.0), [np.zeros((2, 3)), np.zeros(4)],
+               "clip_gradients(two all-zero gradients, 1.0) (zeros, not NaNs)")

@@ -42,6 +42,16 @@ def test_safe_divide_gives_zero_for_a_zero_denominator(kata):
     assert_close(result, [2.0, 0.0, -2.5, 0.0], "safe_divide([6, 1, 5, 0], [3, 0, -2, 0])", dtype=tf.float32)
 
 
+def test_safe_divide_on_a_sheet_of_quotients(kata):
+    rng = np.random.default_rng(4)
+    numerators = rng.normal(size=(3, 4)).astype(np.float32)
+    denominators = rng.integers(-2, 3, size=(3, 4)).astype(np.float32)
+    assert (denominators == 0).any() and (denominators != 0).any(), "test data should mix zero and other denominators"
+    expected = np.where(denominators == 0, 0.0, numerators / np.where(denominators == 0, 1.0, denominators))
+    assert_close(kata.safe_divide(tf.constant(numerators), tf.constant(denominators)), expected,
+                 "safe_divide(numerators [3, 4], denominators [3, 4] with zeros)", dtype=tf.float32)
+
+
 def test_score_sheet_adds_points_at_their_positions(kata):
     positions = tf.constant([[0, 1], [2, 0], [3, 1]], tf.int32)
     result = kata.score_sheet(positions, tf.constant([5.0, 3.0, 2.0]), [4, 2])
@@ -58,6 +68,15 @@ def test_score_sheet_sums_repeated_positions(kata):
         expected[student, subject] += point
     assert_close(kata.score_sheet(tf.constant(positions), tf.constant(points), [3, 5]), expected,
                  "score_sheet(30 positions with repeats, shape [3, 5])")
+
+
+def test_score_sheet_keeps_students_and_subjects_without_points(kata):
+    positions = tf.constant([[1, 0], [0, 2]], tf.int32)
+    result = kata.score_sheet(positions, tf.constant([4.0, 6.0]), [5, 4])
+    expected = np.zeros((5, 4), np.float32)
+    expected[1, 0], expected[0, 2] = 4.0, 6.0
+    assert_equal(result, expected, "score_sheet([[1, 0], [0, 2]], [4, 6], [5, 4]) (the sheet has the shape asked for)",
+                 dtype=tf.float32)
 
 
 def test_coordinate_grid_on_the_worked_example(kata):
@@ -82,3 +101,19 @@ def test_evaluate_on_grid_matches_a_loop(kata):
     expected = np.array([[function(x, y) for x in xs] for y in ys], np.float32)
     assert_close(kata.evaluate_on_grid(function, tf.constant(xs), tf.constant(ys)), expected,
                  "evaluate_on_grid(x ** 2 + 3 y, 6 xs, 3 ys)")
+
+
+def test_evaluate_on_grid_calls_the_function_once_on_the_whole_grid(kata):
+    xs, ys = tf.constant([1.0, 2.0, 3.0, 4.0]), tf.constant([0.0, 1.0, -1.0])
+    shapes = []
+
+    def function(x, y):
+        shapes.append((tuple(x.shape), tuple(y.shape)))
+        return x + 10 * y
+
+    expected = np.array([[x + 10 * y for x in xs.numpy()] for y in ys.numpy()], np.float32)
+    result = kata.evaluate_on_grid(function, xs, ys)
+    assert shapes == [((3, 4), (3, 4))], (
+        f"evaluate_on_grid called function {len(shapes)} time(s) with shapes {shapes}, expected one call on "
+        "two [height, width] = [3, 4] tensors")
+    assert_close(result, expected, "evaluate_on_grid(x + 10 y, 4 xs, 3 ys)")

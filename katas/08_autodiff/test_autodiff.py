@@ -1,5 +1,6 @@
 """Tests for kata 08. Oracles: derivatives worked out by hand, and numpy arithmetic."""
 
+import contextlib
 import math
 
 import numpy as np
@@ -19,6 +20,23 @@ def assert_gradient(gradient, expected, what, **tolerances):
     assert_close(gradient, expected, what, **tolerances)
 
 
+@contextlib.contextmanager
+def counting(cls):
+    """Counts the objects of `cls` (tf.GradientTape, tf.autodiff.ForwardAccumulator) built in the block."""
+    built = []
+    original = cls.__init__
+
+    def init(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    cls.__init__ = init
+    try:
+        yield built
+    finally:
+        cls.__init__ = original
+
+
 def test_value_and_gradient_on_the_docstring_example(kata):
     value, gradient = kata.value_and_gradient(lambda x: tf.reduce_sum(x ** 2), tf.constant([1.0, 2.0, 3.0]))
     assert_close(value, 14.0, "value_and_gradient(sum(x**2), [1, 2, 3]) value")
@@ -33,11 +51,22 @@ def test_value_and_gradient_of_a_cubic_on_a_3x4_constant(kata):
     assert_gradient(gradient, 3 * x ** 2, "value_and_gradient(sum(x**3), 3x4 x) gradient", dtype=tf.float32)
 
 
+def test_value_and_gradient_keeps_a_float64_dtype(kata):
+    x = random_points(9, (2, 5), dtype=np.float64)
+    value, gradient = kata.value_and_gradient(lambda t: tf.reduce_sum(tf.sin(t)), tf.constant(x))
+    assert_close(value, np.sum(np.sin(x)), "value_and_gradient(sum(sin x), float64 2x5 x) value")
+    assert_gradient(gradient, np.cos(x), "value_and_gradient(sum(sin x), float64 2x5 x) gradient", dtype=tf.float64)
+
+
 def test_gradients_of_each_returns_one_gradient_per_function(kata):
     x = random_points(2, (2, 3))
     functions = [lambda t: tf.reduce_sum(t ** 2), lambda t: tf.reduce_sum(3.0 * t), lambda t: tf.reduce_sum(tf.exp(t))]
-    gradients = kata.gradients_of_each(functions, tf.constant(x))
+    with counting(tf.GradientTape) as tapes:
+        gradients = kata.gradients_of_each(functions, tf.constant(x))
+    assert isinstance(gradients, list), (f"gradients_of_each(3 functions, x) returned {type(gradients).__name__}, "
+                                         "expected a Python list of gradients")
     assert len(gradients) == 3, f"gradients_of_each(3 functions, x) returned {len(gradients)} gradients, expected 3"
+    assert len(tapes) == 1, f"gradients_of_each(3 functions, x) opened {len(tapes)} tf.GradientTape(s), expected one"
     for index, expected in enumerate([2 * x, np.full_like(x, 3.0), np.exp(x)]):
         assert_gradient(gradients[index], expected, f"gradients_of_each(3 functions, 2x3 x)[{index}]")
 
@@ -75,6 +104,14 @@ def test_numerical_gradient_leaves_x_unchanged_and_respects_epsilon(kata):
     assert_close(x, original, "x after numerical_gradient (it must not be changed)", rtol=0, atol=0)
     expected = np.exp(x) * np.sinh(0.1) / 0.1
     assert_close(got, expected, "numerical_gradient(sum(exp(x)), x, epsilon=0.1)", rtol=1e-9, atol=1e-9)
+
+
+def test_numerical_gradient_returns_a_numpy_array_from_a_tensor_valued_function(kata):
+    x = random_points(10, (2, 3), dtype=np.float64)
+    got = kata.numerical_gradient(lambda t: tf.reduce_sum(tf.constant(t) ** 2), x)
+    assert isinstance(got, np.ndarray), (f"numerical_gradient(a function returning a tensor, x) returned "
+                                         f"{type(got).__name__}, expected a float64 numpy array")
+    assert_close(got, 2 * x, "numerical_gradient(tf.reduce_sum(x**2), 2x3 x)", dtype=np.float64, rtol=1e-7, atol=1e-7)
 
 
 def test_max_gradient_error_is_tiny_for_a_correct_gradient(kata):
@@ -119,6 +156,12 @@ def test_notes_function_at_the_notes_point(kata):
                  "notes_function(2, 5)", dtype=tf.float32)
 
 
+def test_notes_function_element_by_element(kata):
+    x1, x2 = random_points(11, (2, 3), low=0.5, high=3.0), random_points(12, (2, 3), low=-3.0, high=3.0)
+    assert_close(kata.notes_function(tf.constant(x1), tf.constant(x2)), np.log(x1) + x1 * x2 - np.sin(x2),
+                 "notes_function(2x3 x1, 2x3 x2)", dtype=tf.float32)
+
+
 def notes_by_hand(x1, x2):
     return np.log(x1) + x1 * x2 - np.sin(x2), 1 / x1 + x2, x1 - np.cos(x2)
 
@@ -137,3 +180,16 @@ def test_partials_on_vectors_of_points(kata, mode):
     got = getattr(kata, mode)(tf.constant(x1), tf.constant(x2))
     for name, value, expected in zip(["y", "dy_dx1", "dy_dx2"], got, notes_by_hand(x1, x2)):
         assert_gradient(value, expected, f"{mode}(5 points) {name}", dtype=tf.float32)
+
+
+def test_forward_mode_partials_makes_one_forward_pass_per_input(kata):
+    with counting(tf.autodiff.ForwardAccumulator) as accumulators:
+        kata.forward_mode_partials(tf.constant([2.0, 1.0]), tf.constant([5.0, 0.5]))
+    assert len(accumulators) >= 2, (f"forward_mode_partials built {len(accumulators)} tf.autodiff.ForwardAccumulator(s), "
+                                    "expected one per input (forward mode, not a tape)")
+
+
+def test_reverse_mode_partials_opens_one_tape(kata):
+    with counting(tf.GradientTape) as tapes:
+        kata.reverse_mode_partials(tf.constant([2.0, 1.0]), tf.constant([5.0, 0.5]))
+    assert len(tapes) == 1, f"reverse_mode_partials opened {len(tapes)} tf.GradientTape(s), expected one"

@@ -34,6 +34,8 @@ def sigmoid_derivative(x):
 def tanh(x):
     """tanh(x) built from your sigmoid with the notes' identity tanh(x) = 2 * sigmoid(2x) - 1.
 
+    Do not call np.tanh or tf.tanh here (the tests make them raise while this function runs).
+
     Example: [0., 1., 1000.] -> [0.0, 0.7616, 1.0].
     """
     # TODO: your code here (the docstring shows an example input and its output).

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from tfkatas.testing import assert_close
+from tfkatas.testing import assert_close, calls_forbidden
 
 HUGE = np.array([[-1000.0, -50.0, 0.0], [50.0, 1000.0, -745.5]])
 
@@ -118,3 +118,51 @@ def test_softmax_jacobian_matches_the_tapes_jacobian(kata):
 def test_softmax_jacobian_on_the_docstring_example(kata):
     assert_close(kata.softmax_jacobian(np.array([[0.0, 0.0]])), [[[0.25, -0.25], [-0.25, 0.25]]],
                  "softmax_jacobian([[0, 0]])")
+
+
+ELEMENT_WISE = {
+    "sigmoid": (lambda kata, x: kata.sigmoid(x), tf.sigmoid),
+    "sigmoid_derivative": (lambda kata, x: kata.sigmoid_derivative(x), lambda x: tape_derivative(tf.sigmoid, x)),
+    "tanh": (lambda kata, x: kata.tanh(x), tf.tanh),
+    "tanh_derivative": (lambda kata, x: kata.tanh_derivative(x), lambda x: tape_derivative(tf.tanh, x)),
+    "leaky_relu": (lambda kata, x: kata.leaky_relu(x, 0.1), lambda x: tf.nn.leaky_relu(x, alpha=0.1)),
+    "leaky_relu_derivative": (lambda kata, x: kata.leaky_relu_derivative(x, 0.1),
+                              lambda x: tape_derivative(lambda t: tf.nn.leaky_relu(t, alpha=0.1), x)),
+}
+
+
+@pytest.mark.parametrize("shape", [(7,), (2, 3, 4)], ids=["1-D", "3-D"])
+@pytest.mark.parametrize("name", list(ELEMENT_WISE))
+def test_element_wise_activations_take_any_shape_and_return_numpy(kata, name, shape):
+    call, oracle = ELEMENT_WISE[name]
+    x = random_inputs(9, shape)
+    expected = oracle(x)
+    result = call(kata, x)
+    what = f"{name}(x of shape {shape})" + (" with p=0.1" if name.startswith("leaky") else "")
+    assert isinstance(result, np.ndarray), f"{what} returned {type(result).__name__}, expected a numpy array"
+    assert_close(result, expected, what)
+
+
+@pytest.mark.parametrize("name", ["softmax", "softmax_jacobian"])
+def test_softmax_and_its_jacobian_return_numpy(kata, name):
+    result = getattr(kata, name)(random_inputs(10, (2, 3)))
+    assert isinstance(result, np.ndarray), f"{name}(2x3 logits) returned {type(result).__name__}, expected a numpy array"
+
+
+def test_tanh_is_built_from_the_sigmoid(kata):
+    x = random_inputs(11, (3, 3))
+    expected = np.tanh(x)
+    with calls_forbidden("tanh(x)", "np.tanh", "tf.tanh", "tf.math.tanh"):
+        result = kata.tanh(x)
+    assert_close(result, expected, "tanh(3x3 x)")
+
+
+def test_softmax_jacobian_of_huge_logits_stays_finite(kata):
+    logits = np.array([[1000.0, 999.0, -1000.0], [-1000.0, -1000.0, -1001.0]])
+    x = tf.constant(logits)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        p = tf.nn.softmax(x)
+    expected = tape.batch_jacobian(p, x)
+    result = call_without_overflow(kata.softmax_jacobian, logits, what="softmax_jacobian(rows around ±1000)")
+    assert_close(result, expected, "softmax_jacobian([[1000, 999, -1000], [-1000, -1000, -1001]])", atol=1e-12)

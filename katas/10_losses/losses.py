@@ -49,7 +49,12 @@ def cross_entropy(targets, probs):
 def cross_entropy_from_logits(targets, logits):
     """The cross-entropy of `targets` against softmax(logits), computed without softmax: `[batch]`.
 
-    Use ln softmax(x)_i = x_i - m - ln sum_j exp(x_j - m), with m the row's largest logit.
+    `targets` are one-hot or soft, as in `cross_entropy`. Use
+    ln softmax(x)_i = (x_i - m) - ln sum_j exp(x_j - m), with m the row's largest logit, and
+    subtract in that order. `x - tf.reduce_logsumexp(x)` is the same in exact arithmetic but
+    not in float32: it rounds m + ln sum first, and near 1000 float32 numbers are 6e-5 apart,
+    so logits [-1000., -1000., -1000.] give 1.098633 instead of ln 3 ≈ 1.098612 (the tests
+    want that last digit); x - m is exact, so the ln sum keeps all its digits.
     Example: targets [[0., 1.]], logits [[1000., -1000.]] -> [2000.0] (not inf, not nan).
     """
     # TODO: your code here (the docstring shows an example input and its output).
@@ -58,6 +63,9 @@ def cross_entropy_from_logits(targets, logits):
 
 def sparse_cross_entropy_from_logits(labels, logits):
     """Like `cross_entropy_from_logits`, but the labels are class numbers `[batch]` (int), not one-hot.
+
+    The labels may be int32 or int64; the number of classes is the logits' last axis, even when
+    the highest classes never appear among the labels.
 
     Example: labels [1], logits [[1000., -1000.]] -> [2000.0].
     """
@@ -71,7 +79,7 @@ EPSILON = 1e-7  # Keras' backend epsilon: predictions are kept inside [EPSILON, 
 def binary_cross_entropy(y_true, y_pred):
     """Binary cross-entropy, averaged over the last axis: `[batch]`.
 
-    Each element: -(y * ln p + (1 - y) * ln(1 - p)), with p = y_pred clipped to
+    Each element: -(y * ln p + (1 - y) * ln(1 - p)) (y may be a soft label such as 0.7), with p = y_pred clipped to
     [EPSILON, 1 - EPSILON] as Keras does, so a prediction of exactly 0 or 1 costs about 16.1,
     not inf. Example: y_true [[1., 0.]], y_pred [[0.8, 0.4]] -> [(-ln 0.8 - ln 0.6) / 2 ≈ 0.367].
     """
@@ -82,7 +90,7 @@ def binary_cross_entropy(y_true, y_pred):
 def binary_cross_entropy_from_logits(y_true, logits):
     """Binary cross-entropy of `y_true` against sigmoid(logits), averaged over the last axis: `[batch]`.
 
-    Stable form of each element: max(x, 0) - x * y + ln(1 + exp(-|x|)).
+    Stable form of each element: max(x, 0) - x * y + ln(1 + exp(-|x|)); y may be soft, as above.
     Example: y_true [[1., 0.]], logits [[-1000., 0.]] -> [(1000 + ln 2) / 2 ≈ 500.35].
     """
     # TODO: your code here (the docstring shows an example input and its output).

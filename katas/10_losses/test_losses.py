@@ -100,12 +100,28 @@ def test_cross_entropy_from_logits_stays_exact_for_logits_of_1000(kata):
     assert_close(result, keras.losses.categorical_crossentropy(targets, logits, from_logits=True), what)
 
 
+def test_cross_entropy_from_logits_with_soft_targets(kata):
+    logits = np.random.default_rng(11).normal(0.0, 2.0, size=(5, 4)).astype(np.float32)
+    targets = random_probs(12, (5, 4))
+    expected = keras.losses.categorical_crossentropy(targets, logits, from_logits=True)
+    assert_close(kata.cross_entropy_from_logits(tf.constant(targets), tf.constant(logits)), expected,
+                 "cross_entropy_from_logits(5x4 soft targets, logits)")
+
+
 def test_sparse_cross_entropy_from_logits_matches_keras(kata):
     logits = np.random.default_rng(7).normal(0.0, 3.0, size=(6, 4)).astype(np.float32)
     labels = random_labels(8, 6, 4)
     expected = keras.losses.sparse_categorical_crossentropy(labels, logits, from_logits=True)
     assert_close(kata.sparse_cross_entropy_from_logits(tf.constant(labels), tf.constant(logits)), expected,
                  "sparse_cross_entropy_from_logits(6 labels, 6x4 logits)", dtype=tf.float32)
+
+
+def test_sparse_cross_entropy_from_logits_takes_int64_labels_and_classes_never_labelled(kata):
+    logits = np.random.default_rng(13).normal(0.0, 2.0, size=(3, 5)).astype(np.float32)
+    labels = np.array([0, 2, 0], np.int64)  # Classes 3 and 4 appear in no label.
+    expected = keras.losses.sparse_categorical_crossentropy(labels, logits, from_logits=True)
+    assert_close(kata.sparse_cross_entropy_from_logits(tf.constant(labels), tf.constant(logits)), expected,
+                 "sparse_cross_entropy_from_logits(int64 labels [0, 2, 0], 3x5 logits)", dtype=tf.float32)
 
 
 def test_sparse_cross_entropy_from_logits_stays_finite_for_logits_of_1000(kata):
@@ -130,6 +146,17 @@ def test_binary_cross_entropy_matches_keras(kata):
     y_pred = rng.uniform(0.05, 0.95, size=(5, 3)).astype(np.float32)
     assert_close(kata.binary_cross_entropy(tf.constant(y_true), tf.constant(y_pred)),
                  keras.losses.binary_crossentropy(y_true, y_pred), "binary_cross_entropy(5x3 batch)")
+
+
+def soft_labels(seed, shape):
+    return np.random.default_rng(seed).choice([0.1, 0.3, 0.7, 0.9], size=shape).astype(np.float32)
+
+
+def test_binary_cross_entropy_with_soft_labels(kata):
+    y_true = soft_labels(14, (4, 3))
+    y_pred = np.random.default_rng(15).uniform(0.05, 0.95, size=(4, 3)).astype(np.float32)
+    assert_close(kata.binary_cross_entropy(tf.constant(y_true), tf.constant(y_pred)),
+                 keras.losses.binary_crossentropy(y_true, y_pred), "binary_cross_entropy(4x3 soft labels)")
 
 
 def test_binary_cross_entropy_clips_predictions_of_exactly_0_and_1(kata):
@@ -157,3 +184,11 @@ def test_binary_cross_entropy_from_logits_stays_exact_for_logits_of_1000(kata):
     what = "binary_cross_entropy_from_logits(logits of ±1000)"
     assert_finite(result, what)
     assert_close(result, [(1000.0 + math.log(2.0)) / 2, 0.0], what)
+
+
+def test_binary_cross_entropy_from_logits_with_soft_labels(kata):
+    y_true = soft_labels(16, (3, 5))
+    logits = np.random.default_rng(17).normal(0.0, 3.0, size=(3, 5)).astype(np.float32)
+    assert_close(kata.binary_cross_entropy_from_logits(tf.constant(y_true), tf.constant(logits)),
+                 keras.losses.binary_crossentropy(y_true, logits, from_logits=True),
+                 "binary_cross_entropy_from_logits(3x5 soft labels)")

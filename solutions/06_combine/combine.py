@@ -45,6 +45,8 @@ def split_subjects(scores, num_or_sizes):
     that add up to `subjects`.
     Example: 6 subjects with 3 -> three `[students, 2]` pieces; with [1, 4, 1] ->
     pieces of widths 1, 4 and 1.
+    (The notes write `tf.unstack(a, axis=3, num_or_size_splits=2)`: that is tf.split's
+    argument; tf.unstack takes none and always cuts into slices of width 1, removing the axis.)
     """
     ### BEGIN SOLUTION: tf.split accepts both a count and a list of sizes; split along the subject axis.
     return tf.split(scores, num_or_sizes, axis=1)
@@ -87,7 +89,7 @@ def clip_scores(scores, low, high):
 def limit_step(step, max_norm):
     """Shrink the vector `step` so its L2 norm is at most `max_norm`, keeping its direction.
 
-    A step already short enough comes back unchanged.
+    A step already short enough comes back unchanged (an all-zero step too, without NaNs).
     Example: [3., 4.] (norm 5) with max_norm 1 -> [0.6, 0.8]; with max_norm 10 -> [3., 4.].
     """
     ### BEGIN SOLUTION: tf.clip_by_norm rescales only when the norm is too large.
@@ -100,7 +102,8 @@ def clip_gradients(gradients, max_global_norm):
 
     The global norm is sqrt(sum of squares of every element of every tensor). When it is
     too large, every tensor is multiplied by the same factor max_global_norm / global_norm,
-    so the direction of the whole update is kept. Return the list of scaled tensors.
+    so the direction of the whole update is kept; gradients already small enough (all-zero
+    ones too, without NaNs) come back unchanged. Return the list of scaled tensors.
     Example: gradients [[3.], [0., 4.]] (global norm 5), max 1 -> [[0.6], [0., 0.8]].
     """
     ### BEGIN SOLUTION: tf.clip_by_global_norm returns a pair: the clipped list and the global norm.

@@ -121,3 +121,43 @@ def global_norm_sum_tensors_norms(gradients, max_global_norm):
     total = tf.add_n([tf.norm(gradient) for gradient in gradients])
     factor = tf.minimum(1.0, max_global_norm / total)
     return [gradient * factor for gradient in gradients]
+
+
+@wrong_answer("split_subjects", "reads an int as the width of each piece, not the number of pieces")
+def int_read_as_piece_width(scores, num_or_sizes):
+    if isinstance(num_or_sizes, int):
+        return tf.split(scores, scores.shape[1] // num_or_sizes, axis=1)
+    return tf.split(scores, num_or_sizes, axis=1)
+
+
+@wrong_answer("unstack_subjects", "tf.transpose: one tensor [subjects, students], not a Python list of vectors")
+def transpose_instead_of_a_list(scores):
+    return tf.transpose(scores)
+
+
+@wrong_answer("stack_exams", "final first: result[s, 0] is the final")
+def final_stacked_first(midterm, final):
+    return tf.stack([final, midterm], axis=1)
+
+
+@wrong_answer("pad_images", "pads as if channels-first: height and channels, not height and width")
+def pads_as_if_channels_first(images, border):
+    return tf.pad(images, [[0, 0], [border, border], [0, 0], [border, border]])
+
+
+@wrong_answer("limit_step", "unit direction times the clipped length: an all-zero step is 0 / 0 and comes back NaN")
+def zero_step_divides_by_zero(step, max_norm):
+    norm = tf.norm(step)
+    return step / norm * tf.minimum(norm, max_norm)
+
+
+@wrong_answer("limit_step", "forgets the square root: divides by the squared norm")
+def forgets_the_square_root(step, max_norm):
+    squared = tf.reduce_sum(step ** 2)
+    return tf.where(squared > max_norm, step * max_norm / squared, step)
+
+
+@wrong_answer("clip_gradients", "unit direction times the clipped length: all-zero gradients are 0 / 0 and come back NaN")
+def zero_gradients_divide_by_zero(gradients, max_global_norm):
+    global_norm = tf.linalg.global_norm(gradients)
+    return [gradient / global_norm * tf.minimum(global_norm, max_global_norm) for gradient in gradients]

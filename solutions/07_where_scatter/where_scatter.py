@@ -3,7 +3,8 @@
 Three tools for working with positions instead of values. `tf.where(mask)` lists the
 coordinates of the True entries; `tf.where(condition, a, b)` picks from `a` where the
 condition holds and from `b` elsewhere. `tf.scatter_nd` writes values at given
-coordinates onto a tensor of zeros. `tf.meshgrid` turns an x axis and a y axis into a
+coordinates onto a tensor of zeros (`tf.tensor_scatter_nd_update` and `_add` write into a
+tensor you give, zero or not). `tf.meshgrid` turns an x axis and a y axis into a
 grid of points, so a function of (x, y) can be evaluated everywhere at once.
 
 Run `make kata N=07` to test your answers, `make hint N=07` when stuck.
@@ -76,7 +77,8 @@ def evaluate_on_grid(function, xs, ys):
     """`function(x, y)` at every point of the grid, as `[height, width]` with result[i, j] = function(xs[j], ys[i]).
 
     `function` takes two tensors of the same shape and works element by element
-    (for example lambda x, y: x ** 2 + y), so call it once on the whole grid, not in a loop.
+    (for example lambda x, y: x ** 2 + y), so call it once on the whole grid (two
+    `[height, width]` tensors), not in a loop.
     Example: function x + 10 * y, xs [1., 2.], ys [0., 1.] -> [[1., 2.], [11., 12.]].
     """
     ### BEGIN SOLUTION: build the two coordinate tensors with tf.meshgrid, then call the function once on them.

@@ -105,3 +105,53 @@ def tf_meshgrid_ys_xs_width(xs, ys):
 def meshgrid_indexing_ij_result_width(function, xs, ys):
     x, y = tf.meshgrid(xs, ys, indexing="ij")
     return function(x, y)
+
+
+@wrong_answer("true_positions", "the positions of the False entries")
+def positions_of_the_false_entries(mask):
+    return tf.where(tf.logical_not(mask))
+
+
+@wrong_answer("true_positions", "lists the positions in column-major order (first axis changing fastest)")
+def column_major_order(mask):
+    return tf.reverse(tf.where(tf.transpose(mask)), axis=[1])
+
+
+@wrong_answer("replace_negatives", "replaces only the marker -1: other negative scores stay")
+def replaces_only_minus_one(scores, fill):
+    return tf.where(scores == -1, tf.cast(fill, scores.dtype), scores)
+
+
+@wrong_answer("replace_negatives", "adds fill where a score is negative without removing the negative score")
+def adds_fill_to_the_negative(scores, fill):
+    return scores + tf.cast(fill, scores.dtype) * tf.cast(scores < 0, scores.dtype)
+
+
+@wrong_answer("replace_negatives", "forgets fill: negatives become 0")
+def negatives_become_zero(scores, fill):
+    return tf.maximum(scores, tf.zeros_like(scores))
+
+
+@wrong_answer("safe_divide", "keeps the numerator where the denominator is 0")
+def keeps_the_numerator_at_zero(numerators, denominators):
+    return tf.where(denominators == 0, numerators, numerators / denominators)
+
+
+@wrong_answer("safe_divide", "floor division: 5 / -2 gives -3")
+def floor_division(numerators, denominators):
+    return tf.where(denominators == 0, tf.zeros_like(numerators), tf.math.floordiv(numerators, denominators))
+
+
+@wrong_answer("score_sheet", "ignores shape: the sheet ends at the largest position listed")
+def ignores_shape(positions, points, shape):
+    return tf.scatter_nd(positions, points, tf.reduce_max(positions, axis=0) + 1)
+
+
+@wrong_answer("evaluate_on_grid", "calls the function point by point in a Python loop")
+def python_loop_over_points(function, xs, ys):
+    return tf.stack([tf.stack([function(x, y) for x in tf.unstack(xs)]) for y in tf.unstack(ys)])
+
+
+@wrong_answer("evaluate_on_grid", "broadcasts a [1, width] row against a [height, 1] column: the shapes differ")
+def broadcasts_row_against_column(function, xs, ys):
+    return function(xs[None, :], ys[:, None])

@@ -37,8 +37,8 @@ def value_and_gradient(function, x):
 def gradients_of_each(functions, x):
     """The gradient of every function in the list `functions` with respect to `x`, from ONE tape.
 
-    Each function maps `x` to a scalar. Return a list with one gradient per function, in order,
-    each shaped like `x`.
+    Each function maps `x` to a scalar. Return a Python list with one gradient per function, in
+    order, each shaped like `x`; open one `tf.GradientTape` for all of them, not one per function.
 
     Example: functions [lambda x: tf.reduce_sum(x ** 2), lambda x: tf.reduce_sum(3 * x)],
     x = [1., 2.] -> [[2., 4.], [3., 3.]].
@@ -81,7 +81,9 @@ def numerical_gradient(function, x, epsilon=1e-4):
 
     For every element i: (f(x + epsilon*e_i) - f(x - epsilon*e_i)) / (2 * epsilon), where e_i
     is 1 at position i and 0 elsewhere. Return a float64 numpy array shaped like `x`; leave `x`
-    itself unchanged. `function` takes and returns numpy values (or tensors; use float()).
+    itself unchanged. `function` is called with a float64 numpy array shaped like `x` and
+    returns a scalar: a Python or numpy float, or a scalar tensor, so pass what it returns
+    through float() before doing arithmetic with it.
 
     Example: function = lambda x: np.sum(x ** 2), x = [[1., 2.], [3., 4.]]
     -> [[2., 4.], [6., 8.]] (up to about 1e-8).

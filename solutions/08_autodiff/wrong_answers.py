@@ -188,3 +188,113 @@ def watches_x1_only_gradient_respect(x1, x2):
         y = notes_function(x1, x2)
     dy_dx1, dy_dx2 = tape.gradient(y, [x1, x2])
     return y, dy_dx1, dy_dx2
+
+
+@wrong_answer("value_and_gradient", "casts x to float32 before watching it: a float64 x gets a float32 gradient")
+def casts_x_to_float32(function, x):
+    x32 = tf.cast(x, tf.float32)
+    with tf.GradientTape() as tape:
+        tape.watch(x32)
+        value = function(x32)
+    return value, tape.gradient(value, x32)
+
+
+@wrong_answer("value_and_gradient", "returns (gradient, value)")
+def returns_gradient_then_value(function, x):
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        value = function(x)
+    return tape.gradient(value, x), value
+
+
+@wrong_answer("gradients_of_each", "a fresh tape for every function instead of one persistent tape")
+def one_tape_per_function(functions, x):
+    gradients = []
+    for function in functions:
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            value = function(x)
+        gradients.append(tape.gradient(value, x))
+    return gradients
+
+
+@wrong_answer("gradients_of_each", "tf.stack of the gradients: one tensor, not a list")
+def stacks_the_gradients(functions, x):
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        values = [function(x) for function in functions]
+    return tf.stack([tape.gradient(value, x) for value in values])
+
+
+@wrong_answer("second_derivative", "outer.jacobian of f': the full [x, x] Hessian instead of its diagonal")
+def outer_jacobian_full_hessian(function, x):
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = function(x)
+        first = inner.gradient(y, x)
+    return first, outer.jacobian(first, x)
+
+
+@wrong_answer("numerical_gradient", "returns a tensor built with tf.stack, not a numpy array")
+def returns_a_tensor(function, x, epsilon=1e-4):
+    x = np.asarray(x, dtype=np.float64)
+    pieces = []
+    for index in np.ndindex(x.shape):
+        step = np.zeros_like(x)
+        step[index] = epsilon
+        pieces.append(tf.constant((float(function(x + step)) - float(function(x - step))) / (2 * epsilon), tf.float64))
+    return tf.reshape(tf.stack(pieces), x.shape)
+
+
+@wrong_answer("numerical_gradient", "builds the gradient in float32")
+def gradient_in_float32(function, x, epsilon=1e-4):
+    x = np.asarray(x, dtype=np.float64)
+    gradient = np.zeros(x.shape, np.float32)
+    for index in np.ndindex(x.shape):
+        step = np.zeros_like(x)
+        step[index] = epsilon
+        gradient[index] = (float(function(x + step)) - float(function(x - step))) / (2 * epsilon)
+    return gradient
+
+
+@wrong_answer("max_gradient_error", "the relative error |tape - numerical| / |numerical|, not the absolute one")
+def relative_error(function, x):
+    _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float64))
+    check = numerical_gradient(lambda point: function(tf.constant(point, tf.float64)), x)
+    return float(np.max(np.abs(tape_gradient.numpy() - check) / np.abs(check)))
+
+
+@wrong_answer("max_gradient_error", "the sum of the absolute differences instead of the largest")
+def sum_of_differences(function, x):
+    _, tape_gradient = value_and_gradient(function, tf.constant(x, tf.float64))
+    check = numerical_gradient(lambda point: function(tf.constant(point, tf.float64)), x)
+    return float(np.sum(np.abs(tape_gradient.numpy() - check)))
+
+
+@wrong_answer("notes_function", "math.log and math.sin: right at one point, fails on a tensor of points")
+def python_math_functions(x1, x2):
+    import math
+    return math.log(x1) + x1 * x2 - math.sin(x2)
+
+
+@wrong_answer("forward_mode_partials", "a GradientTape (reverse mode) instead of ForwardAccumulator")
+def reverse_mode_in_disguise(x1, x2):
+    with tf.GradientTape() as tape:
+        tape.watch([x1, x2])
+        y = notes_function(x1, x2)
+    dy_dx1, dy_dx2 = tape.gradient(y, [x1, x2])
+    return y, dy_dx1, dy_dx2
+
+
+@wrong_answer("reverse_mode_partials", "one tape per input: two backward passes where one gives both")
+def one_tape_per_input(x1, x2):
+    with tf.GradientTape() as tape:
+        tape.watch(x1)
+        y = notes_function(x1, x2)
+    dy_dx1 = tape.gradient(y, x1)
+    with tf.GradientTape() as tape:
+        tape.watch(x2)
+        y = notes_function(x1, x2)
+    return y, dy_dx1, tape.gradient(y, x2)

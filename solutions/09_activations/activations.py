@@ -39,6 +39,8 @@ def sigmoid_derivative(x):
 def tanh(x):
     """tanh(x) built from your sigmoid with the notes' identity tanh(x) = 2 * sigmoid(2x) - 1.
 
+    Do not call np.tanh or tf.tanh here (the tests make them raise while this function runs).
+
     Example: [0., 1., 1000.] -> [0.0, 0.7616, 1.0].
     """
     ### BEGIN SOLUTION: tanh is a scaled, shifted sigmoid of a scaled input; mind the factor inside the sigmoid.

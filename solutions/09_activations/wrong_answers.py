@@ -115,3 +115,47 @@ def divides_sum_whole_batch_not(logits):
 def p_i_1_p_j(logits):
     p = softmax(logits)
     return p[:, :, None] * (1.0 - p[:, None, :])
+
+
+@wrong_answer("sigmoid", "TensorFlow's tf.sigmoid: a tensor, not a numpy array")
+def tensorflow_sigmoid_tensor(x):
+    import tensorflow as tf
+    return tf.sigmoid(x)
+
+
+@wrong_answer("sigmoid", "a stable scalar sigmoid looped over rows and values: only 2-D inputs work")
+def loops_over_rows_and_values(x):
+    import math
+
+    def one(value):
+        return 1.0 / (1.0 + math.exp(-value)) if value >= 0 else math.exp(value) / (1.0 + math.exp(value))
+    return np.array([[one(value) for value in row] for row in x])
+
+
+@wrong_answer("tanh", "np.tanh instead of the notes' identity with sigmoid")
+def np_tanh_instead_of_identity(x):
+    return np.tanh(x)
+
+
+@wrong_answer("leaky_relu_derivative", "the mask x > 0 plus p: 1 + p for positive inputs")
+def mask_plus_p(x, p=0.0):
+    return (x > 0) + p
+
+
+@wrong_answer("softmax", "TensorFlow's tf.nn.softmax: a tensor, not a numpy array")
+def tensorflow_softmax_tensor(logits):
+    import tensorflow as tf
+    return tf.nn.softmax(logits)
+
+
+@wrong_answer("softmax", "subtracts each row's minimum instead of its maximum: e^x still overflows")
+def subtracts_row_minimum(logits):
+    exps = np.exp(logits - np.min(logits, axis=-1, keepdims=True))
+    return exps / np.sum(exps, axis=-1, keepdims=True)
+
+
+@wrong_answer("softmax_jacobian", "its own softmax without the max shift: huge logits give nan")
+def jacobian_with_unstable_softmax(logits):
+    exps = np.exp(logits)
+    p = exps / np.sum(exps, axis=-1, keepdims=True)
+    return p[:, :, None] * np.eye(p.shape[-1]) - p[:, :, None] * p[:, None, :]

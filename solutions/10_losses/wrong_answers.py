@@ -117,3 +117,64 @@ def tf_nn_sigmoid_cross_entropy(y_true, logits):
 @wrong_answer("binary_cross_entropy_from_logits", "forgets max(x, 0): -x * y + log(1 + exp(-|x|))")
 def forgets_max_x_0_x(y_true, logits):
     return tf.reduce_mean(-logits * y_true + tf.math.log1p(tf.exp(-tf.abs(logits))), axis=-1)
+
+
+@wrong_answer("mean_squared_error", "the square root of the mean (RMSE)")
+def root_mean_squared_error(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred), axis=-1))
+
+
+@wrong_answer("mean_squared_error", "squares the mean difference instead of averaging the squares")
+def squares_the_mean_difference(y_true, y_pred):
+    return tf.square(tf.reduce_mean(y_true - y_pred, axis=-1))
+
+
+@wrong_answer("entropy", "forgets the minus sign: sum p * ln p is negative")
+def forgets_the_minus_sign(probs):
+    return tf.reduce_sum(tf.math.xlogy(probs, probs), axis=-1)
+
+
+@wrong_answer("cross_entropy", "assumes one-hot targets: -ln of the probability at argmax(targets)")
+def assumes_one_hot_targets(targets, probs):
+    return -tf.math.log(tf.gather(probs, tf.argmax(targets, axis=-1), axis=1, batch_dims=1))
+
+
+@wrong_answer("cross_entropy", "reduce_sum without an axis: one number for the whole batch")
+def cross_entropy_without_axis(targets, probs):
+    return -tf.reduce_sum(targets * tf.math.log(probs))
+
+
+@wrong_answer("cross_entropy_from_logits", "x - tf.reduce_logsumexp(x): float32 rounds m + ln sum first, ln 3 comes out 1.098633")
+def minus_reduce_logsumexp(targets, logits):
+    log_probs = logits - tf.reduce_logsumexp(logits, axis=-1, keepdims=True)
+    return -tf.reduce_sum(targets * log_probs, axis=-1)
+
+
+@wrong_answer("cross_entropy_from_logits", "assumes one-hot targets: the log-softmax at argmax(targets)")
+def from_logits_assumes_one_hot(targets, logits):
+    log_probs = tf.nn.log_softmax(logits)
+    return -tf.gather(log_probs, tf.argmax(targets, axis=-1), axis=1, batch_dims=1)
+
+
+@wrong_answer("sparse_cross_entropy_from_logits", "gather_nd with tf.range(batch) beside the labels: int64 labels do not stack")
+def gather_nd_with_int32_range(labels, logits):
+    rows = tf.range(tf.shape(labels)[0])
+    log_probs = tf.nn.log_softmax(logits)
+    return -tf.gather_nd(log_probs, tf.stack([rows, labels], axis=1))
+
+
+@wrong_answer("sparse_cross_entropy_from_logits", "one_hot depth max(labels) + 1: classes no label uses are dropped")
+def depth_from_the_largest_label(labels, logits):
+    depth = tf.cast(tf.reduce_max(labels), tf.int32) + 1
+    return cross_entropy_from_logits(tf.one_hot(labels, depth=depth, dtype=logits.dtype), logits)
+
+
+@wrong_answer("binary_cross_entropy", "picks -ln p or -ln(1 - p) by the label: a soft label counts as 0 or 1")
+def picks_by_the_label(y_true, y_pred):
+    p = tf.clip_by_value(y_pred, EPSILON, 1.0 - EPSILON)
+    return tf.reduce_mean(tf.where(y_true > 0.5, -tf.math.log(p), -tf.math.log(1.0 - p)), axis=-1)
+
+
+@wrong_answer("binary_cross_entropy_from_logits", "picks softplus(-x) or softplus(x) by the label: soft labels rounded")
+def logits_picks_by_the_label(y_true, logits):
+    return tf.reduce_mean(tf.where(y_true > 0.5, tf.math.softplus(-logits), tf.math.softplus(logits)), axis=-1)

@@ -40,7 +40,7 @@ help:
 	@echo "  make stubs         regenerate katas/ from solutions/ (backs up edits)"
 	@echo "  make readme        regenerate README.md's kata table"
 	@echo "  make bench         performance figures into bench.json (SKIP_CHECK=1)"
-	@echo "  make soak          run the training katas' solutions on SEEDS=10 seeds"
+	@echo "  make soak          the training katas' solutions on SEEDS=10 seeds (N=24)"
 	@echo "  make release DEST=dir  the student repository: no solutions/ or wrong answers"
 	@echo "  make autograder    autograder.zip for Gradescope (setup.sh, run_autograder)"
 	@echo "  make class-report GRADES=dir  one page and a CSV from many grade.json files"
@@ -100,7 +100,7 @@ bench: setup
 	$(TFKATAS) dev bench $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(SKIP_CHECK)),--skip-check)
 
 soak: setup
-	$(TFKATAS) dev soak $(if $(SEEDS),--seeds $(SEEDS))
+	$(TFKATAS) dev soak $(N) $(if $(SEEDS),--seeds $(SEEDS))
 
 release: setup
 	$(if $(DEST),,$(error make release needs DEST=dir, a new or empty directory for the student repository))

@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 import time
 
-from tfkatas.curriculum import load_curriculum
+from tfkatas.arguments import fail
+from tfkatas.curriculum import CurriculumError, find_kata, load_curriculum
 from tfkatas.launcher import pytest_run, run_apart
 
 
 def add_arguments(parser) -> None:
+    parser.add_argument("number", nargs="?", help="soak only this kata (default: every kata with soak = true)")
     parser.add_argument("--seeds", type=int, default=int(os.environ.get("SEEDS", "10")), help="how many seeds (1..N)")
     parser.add_argument("--workers", type=int, default=2, help="pytest-xdist workers")
 
@@ -23,7 +25,13 @@ def soak_katas():
 
 
 def run(args) -> int:
-    katas = soak_katas()
+    if args.number:
+        try:
+            katas = [find_kata(args.number)]
+        except CurriculumError as error:
+            return fail(str(error))
+    else:
+        katas = soak_katas()
     if not katas:
         print("tfkatas: no kata has `soak = true` in curriculum.toml")
         return 2

@@ -12,9 +12,21 @@ from pathlib import Path
 
 from tfkatas.paths import shown
 
+
+def find_root() -> Path:
+    """The kata set's checkout: KATA_ROOT, else the nearest folder at or above the current one
+    holding curriculum.toml (where a learner runs an installed `tfkatas`), else the checkout
+    this package sits in."""
+    if os.environ.get("KATA_ROOT"):
+        return Path(os.environ["KATA_ROOT"]).resolve()
+    here = Path.cwd().resolve()
+    found = next((folder for folder in (here, *here.parents) if (folder / "curriculum.toml").exists()), None)
+    return found or Path(__file__).resolve().parent.parent
+
+
 # KATA_ROOT points every command at another checkout laid out like this one (the tooling tests
 # use a tiny fake curriculum); read once, when this module is first imported.
-ROOT = Path(os.environ.get("KATA_ROOT") or Path(__file__).resolve().parent.parent).resolve()
+ROOT = find_root()
 CURRICULUM_FILE = ROOT / "curriculum.toml"
 KATAS_DIR = ROOT / "katas"
 SOLUTIONS_DIR = ROOT / "solutions"
@@ -102,6 +114,9 @@ def load_curriculum(path: Path = CURRICULUM_FILE) -> list[Kata]:
             entries = tomllib.load(file).get("kata", [])
     except tomllib.TOMLDecodeError as error:
         raise CurriculumError(f"{path.name} is not valid TOML ({error})") from None
+    except FileNotFoundError:
+        raise CurriculumError(f"no kata set here ({path} is missing): run tfkatas inside a TF Katas checkout, "
+                              "or set KATA_ROOT to one") from None
     katas = []
     for entry in entries:
         missing = [key for key in INDEX_KEYS if key not in entry]

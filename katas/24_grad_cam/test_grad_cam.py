@@ -157,7 +157,11 @@ def test_save_overlay_saves_the_overlay_under_the_given_directory(kata, tmp_path
 def test_activations_and_scores_model_exposes_the_layer_and_the_scores(kata, request, model_name, image):
     model = request.getfixturevalue(model_name)
     images = np.stack([image, image[::-1]])   # A batch of 2.
-    activations, scores = kata.activations_and_scores_model(model, "features")(images)
+    both = kata.activations_and_scores_model(model, "features")
+    assert isinstance(both, keras.Model), (f"activations_and_scores_model returned {type(both).__name__}, expected "
+                                           "one keras.Model with two outputs (one graph, so the scores can be "
+                                           "differentiated with respect to the activations)")
+    activations, scores = both(images)
     expected = np.stack([features_by_hand(model, image), features_by_hand(model, image[::-1])])
     assert_close(activations, expected, f"activations from the {model_name}", rtol=1e-4, atol=1e-5)
     assert_close(scores, model(images), f"scores from the {model_name}", rtol=1e-4, atol=1e-5)

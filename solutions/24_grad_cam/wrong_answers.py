@@ -3,6 +3,7 @@
 
 from pathlib import Path
 
+import keras
 import numpy as np
 import tensorflow as tf
 
@@ -221,3 +222,9 @@ def overlay_returns_tensor(image, heatmap, alpha=0.4):
     resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2])[..., 0].numpy()
     blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)
     return tf.cast(tf.clip_by_value(tf.round(blended), 0, 255), tf.uint8)
+
+
+@wrong_answer("activations_and_scores_model", "returns a function that runs two separate models, not one keras.Model")
+def two_separate_models_in_a_function(model, layer_name):
+    features = keras.Model(model.inputs[0], model.get_layer(layer_name).output)
+    return lambda images: (features(images), model(images))

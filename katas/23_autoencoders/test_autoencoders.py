@@ -95,6 +95,18 @@ def test_encoder_gives_the_bottleneck_code_of_the_same_weights(kata, input_size,
                  f"encoder(dense_autoencoder({input_size}, {bottleneck_size}))(7 examples)", rtol=1e-4, atol=1e-5)
 
 
+def test_encoder_shares_the_autoencoders_weights_not_a_copy(kata):
+    autoencoder = kata.dense_autoencoder(12, 3, 9)
+    encoder = kata.encoder(autoencoder)
+    batch = np.random.default_rng(13).uniform(0, 1, (5, 12)).astype(np.float32)
+    # Change the autoencoder after the encoder was made, as training does: the encoder must follow.
+    for variable in autoencoder.trainable_variables:
+        variable.assign(variable.numpy() + np.float32(0.05))
+    assert_close(encoder(batch), apply_layers_until(autoencoder, "bottleneck", batch),
+                 "encoder(autoencoder)(5 examples) after the autoencoder's weights changed (the encoder must share "
+                 "them, not keep a copy)", rtol=1e-4, atol=1e-5)
+
+
 # ----------------------------------------------------------------------------- noise
 
 

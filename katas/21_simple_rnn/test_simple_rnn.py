@@ -7,7 +7,7 @@ import pytest
 import tensorflow as tf
 from keras import layers
 
-from tfkatas.testing import assert_close, assert_python_float
+from tfkatas.testing import assert_close, assert_python_float, calls_forbidden
 
 BATCH, TIME, FEATURES, UNITS = 3, 7, 4, 5  # All different, so swapped weights or axes fail.
 
@@ -75,26 +75,67 @@ def numpy_global_norm(arrays):
     return float(np.sqrt(sum(float(np.sum(np.square(a.astype(np.float64)))) for a in arrays)))
 
 
+def assert_float32_tensor(value, what):
+    if not tf.is_tensor(value):
+        raise AssertionError(f"{what} returned {type(value).__name__}, expected a tf.Tensor (float32)")
+
+
 def test_global_norm_works_the_docstring_example(kata):
-    assert_close(kata.global_norm([tf.constant([3.0, 0.0]), tf.constant([[4.0]])]), 5.0,
-                 "global_norm([[3, 0], [[4]]])")
+    what = "global_norm([[3, 0], [[4]]])"
+    with calls_forbidden(what, "tf.linalg.global_norm", "tf.clip_by_global_norm"):
+        result = kata.global_norm([tf.constant([3.0, 0.0]), tf.constant([[4.0]])])
+    assert_float32_tensor(result, what)
+    assert_close(result, 5.0, what, dtype=tf.float32)
 
 
 def test_global_norm_matches_numpy_on_tensors_of_different_shapes(kata):
     arrays = gradient_list(10)
-    assert_close(kata.global_norm([tf.constant(a) for a in arrays]), numpy_global_norm(arrays),
-                 "global_norm(tensors [4, 3], [3], [2, 5, 2])", dtype=tf.float32)
+    what = "global_norm(tensors [4, 3], [3], [2, 5, 2])"
+    with calls_forbidden(what, "tf.linalg.global_norm", "tf.clip_by_global_norm"):
+        result = kata.global_norm([tf.constant(a) for a in arrays])
+    assert_float32_tensor(result, what)
+    assert_close(result, numpy_global_norm(arrays), what, dtype=tf.float32)
 
 
-@pytest.mark.parametrize("clip_norm", [1.0, 2.5, 100.0])
+def call_clip_gradients(kata, arrays, clip_norm, what):
+    with calls_forbidden(what, "tf.clip_by_global_norm"):
+        result = kata.clip_gradients([tf.constant(a) for a in arrays], clip_norm)
+    if not isinstance(result, list):
+        raise AssertionError(f"{what} returned {type(result).__name__}, expected a Python list of tensors")
+    assert len(result) == len(arrays), (f"{what} returned {len(result)} tensors, expected {len(arrays)} "
+                                        "(one per gradient)")
+    for index, tensor in enumerate(result):
+        assert_float32_tensor(tensor, f"{what}[{index}]")
+    return result
+
+
+# The norm is about 6.44: 0.3 and 2.5 clip hard and a little, 100 leaves the gradients unchanged.
+@pytest.mark.parametrize("clip_norm", [0.3, 2.5, 100.0])
 def test_clip_gradients_scales_every_tensor_by_one_factor(kata, clip_norm):
     arrays = gradient_list(20)
     norm = numpy_global_norm(arrays)
     expected = [a * (clip_norm / max(norm, clip_norm)) for a in arrays]
-    result = kata.clip_gradients([tf.constant(a) for a in arrays], clip_norm)
-    assert len(result) == 3, f"clip_gradients returned {len(result)} tensors, expected 3 (one per gradient)"
+    what = f"clip_gradients(3 tensors of global norm {norm:.3f}, {clip_norm})"
+    result = call_clip_gradients(kata, arrays, clip_norm, what)
     for index, (got, want) in enumerate(zip(result, expected)):
-        assert_close(got, want, f"clip_gradients(3 tensors of global norm {norm:.3f}, {clip_norm})[{index}]")
+        assert_close(got, want, f"{what}[{index}]", dtype=tf.float32)
+
+
+def test_clip_gradients_leaves_all_zero_gradients_at_zero(kata):
+    arrays = [np.zeros((2, 3), np.float32), np.zeros(4, np.float32)]
+    what = "clip_gradients([zeros [2, 3], zeros [4]], 1.5) (global norm 0)"
+    result = call_clip_gradients(kata, arrays, 1.5, what)
+    for index, (got, want) in enumerate(zip(result, arrays)):
+        assert_close(got, want, f"{what}[{index}]", dtype=tf.float32)
+
+
+def test_clip_gradients_works_the_docstring_example(kata):
+    arrays = [np.array([3.0, 0.0], np.float32), np.array([[4.0]], np.float32)]
+    for clip_norm, expected in [(1.0, [[0.6, 0.0], [[0.8]]]), (10.0, [[3.0, 0.0], [[4.0]]])]:
+        what = f"clip_gradients([[3, 0], [[4]]], {clip_norm})"
+        result = call_clip_gradients(kata, arrays, clip_norm, what)
+        for index, (got, want) in enumerate(zip(result, expected)):
+            assert_close(got, np.array(want, np.float32), f"{what}[{index}]")
 
 
 @pytest.fixture(scope="module")
@@ -104,9 +145,16 @@ def regression_data():
     return inputs, targets
 
 
+class DoubledWhenTraining(layers.Layer):
+    """Doubles its input in training mode only: a step that forgets training=True is seen."""
+
+    def call(self, inputs, training=None):
+        return inputs * 2.0 if training else inputs
+
+
 def make_model(seed):
     keras.utils.set_random_seed(seed)
-    return keras.Sequential([keras.Input((5, 3)), layers.SimpleRNN(4), layers.Dense(2)])
+    return keras.Sequential([keras.Input((5, 3)), layers.SimpleRNN(4), DoubledWhenTraining(), layers.Dense(2)])
 
 
 @pytest.mark.parametrize("clip_norm", [0.05, 1000.0])  # Clipping bites; clipping does nothing.

@@ -79,6 +79,16 @@ def test_each_gate_is_a_sigmoid_of_both_matmuls_plus_bias(kata, lstm_weights, ga
                  dtype=tf.float32)
 
 
+@pytest.mark.parametrize("gate_name, bias, expected", [("forget_gate", 0.0, 0.5), ("input_gate", 2.0, 0.8808),
+                                                        ("output_gate", -2.0, 0.1192)])
+def test_each_gate_works_its_docstring_example(kata, gate_name, bias, expected):
+    # Non-zero inputs with zero weights: only the bias (and the sigmoid) may show.
+    x_t, h_prev = tf.constant([[1.0, -2.0, 3.0], [0.5, 0.5, 0.5]]), tf.constant([[4.0], [-1.0]])
+    result = getattr(kata, gate_name)(x_t, h_prev, tf.zeros([3, 1]), tf.zeros([1, 1]), tf.constant([bias]))
+    assert_close(result, [[expected], [expected]], f"{gate_name}(x_t [2, 3], h_prev [2, 1], zero weights, "
+                 f"b=[{bias}])", rtol=1e-4, atol=1e-4, dtype=tf.float32)
+
+
 def test_lstm_step_on_the_worked_example(kata):
     zeros = tf.zeros([1, 4])
     h_t, c_t = kata.lstm_step(tf.zeros([1, 2]), tf.zeros([1, 1]), tf.ones([1, 1]), tf.zeros([2, 4]),
@@ -103,7 +113,33 @@ def test_lstm_sequence_matches_keras_lstm_with_initial_states(kata, lstm_weights
                                            c0=tf.constant(c0))
     what = "lstm_sequence(x [3, 5, 4], ..., h0, c0)"
     assert_shape(outputs, (BATCH, TIME, UNITS), what + " outputs")
-    assert_close(outputs, expected_outputs, what + " outputs")
+    assert_close(outputs, expected_outputs, what + " outputs", dtype=tf.float32)
+    assert_close(h_T, expected_h, what + " h_T", dtype=tf.float32)
+    assert_close(c_T, expected_c, what + " c_T", dtype=tf.float32)
+
+
+@pytest.mark.parametrize("given", ["h0", "c0"])
+def test_lstm_sequence_with_only_one_initial_state_starts_the_other_from_zeros(kata, lstm_weights,
+                                                                               keras_lstm_layer, given):
+    x, zeros = lstm_weights["x"], np.zeros((BATCH, UNITS), np.float32)
+    h0 = lstm_weights["h0"] if given == "h0" else zeros
+    c0 = lstm_weights["c0"] if given == "c0" else zeros
+    expected_outputs, expected_h, expected_c = keras_lstm_layer(x, initial_state=[h0, c0])
+    outputs, h_T, c_T = kata.lstm_sequence(tf.constant(x), *weights_of(lstm_weights),
+                                           **{given: tf.constant(lstm_weights[given])})
+    what = f"lstm_sequence(x [3, 5, 4], ..., {given}=non-zero) with the other state left as None"
+    assert_close(outputs, expected_outputs, what + " outputs", dtype=tf.float32)
+    assert_close(h_T, expected_h, what + " h_T", dtype=tf.float32)
+    assert_close(c_T, expected_c, what + " c_T", dtype=tf.float32)
+
+
+def test_lstm_sequence_of_one_step_is_one_lstm_cell_step(kata, lstm_weights, keras_lstm_step):
+    expected_h, expected_c = keras_lstm_step
+    x = lstm_weights["x"][:, :1]
+    outputs, h_T, c_T = kata.lstm_sequence(tf.constant(x), *weights_of(lstm_weights),
+                                           h0=tf.constant(lstm_weights["h0"]), c0=tf.constant(lstm_weights["c0"]))
+    what = "lstm_sequence(x [3, 1, 4], ..., h0, c0) (a single time step)"
+    assert_close(outputs, expected_h[:, None, :], what + " outputs")
     assert_close(h_T, expected_h, what + " h_T")
     assert_close(c_T, expected_c, what + " c_T")
 

@@ -48,8 +48,9 @@ def encoder(autoencoder):
 
 def add_noise(data, stddev, seed):
     """`data` plus Gaussian noise (mean 0, standard deviation `stddev`), clipped to [0, 1],
-    as float32 numpy. The noise comes from np.random.default_rng(seed), so the same seed
-    gives the same noise; `data` itself is not changed.
+    as a float32 numpy array whatever the dtype of `data`. The noise comes from
+    np.random.default_rng(seed), so the same seed gives the same noise; `data` itself is not
+    changed.
 
     Example: add_noise(np.full([2, 3], 0.5), 0.0, seed=1) -> all 0.5;
     add_noise(np.ones([2, 3]), 0.3, seed=1) -> values in [0, 1], about half of them exactly 1.
@@ -60,7 +61,8 @@ def add_noise(data, stddev, seed):
 
 def denoising_pairs(clean, stddev, seed):
     """Training pairs for a denoising autoencoder: `(inputs, targets)` where the inputs are
-    add_noise(clean, stddev, seed) and the targets are the clean data (float32).
+    add_noise(clean, stddev, seed) and the targets are the clean data, both float32 numpy arrays
+    (even when `clean` is float64).
 
     Example: clean [[0.5, 0.5]], stddev 0 -> ([[0.5, 0.5]], [[0.5, 0.5]]).
     """
@@ -102,8 +104,9 @@ def comparison_grid(originals, reconstructions, image_shape):
 
 
 def save_comparison(originals, reconstructions, image_shape, name="autoencoder.png", directory=ARTIFACTS_DIR):
-    """Save comparison_grid(...) as the grayscale PNG `directory / name` (creating the folder)
-    and return its path; by default it lands in the git-ignored artifacts/ folder.
+    """Save comparison_grid(...) as the grayscale (one-channel) PNG `directory / name`, creating
+    the folder and any missing parents, and return its path as a pathlib.Path; by default it
+    lands in the module's ARTIFACTS_DIR (the git-ignored artifacts/ folder).
 
     Example: save_comparison(x[:8], model(x[:8]), (8, 8), directory=tmp) -> tmp / "autoencoder.png".
     """

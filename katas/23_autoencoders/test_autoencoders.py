@@ -2,6 +2,7 @@
 hand-built models with known outputs, and data made here on a 3-dimensional manifold
 (64 features that depend on 3 hidden numbers), which a 4-number bottleneck can hold."""
 
+import inspect
 from pathlib import Path
 
 import keras
@@ -46,6 +47,36 @@ def test_dense_autoencoder_maps_examples_back_to_their_own_size(kata, input_size
                                                    f"{code_shape}, expected (None, {bottleneck_size})")
 
 
+def relu(values):
+    return np.maximum(values, 0.0)
+
+
+@pytest.mark.parametrize("input_size, bottleneck_size, hidden_size", [(12, 3, 32), (20, 5, 7)])
+def test_dense_autoencoder_computes_relu_linear_relu_sigmoid_with_its_own_weights(kata, input_size, bottleneck_size,
+                                                                                   hidden_size):
+    keras.utils.set_random_seed(4)
+    model = kata.dense_autoencoder(input_size, bottleneck_size, hidden_size)
+    name = f"dense_autoencoder({input_size}, {bottleneck_size}, {hidden_size})"
+    weights = [w.numpy() for w in model.trainable_weights]
+    shapes = [tuple(w.shape) for w in weights]
+    expected_shapes = [(input_size, hidden_size), (hidden_size,), (hidden_size, bottleneck_size), (bottleneck_size,),
+                       (bottleneck_size, hidden_size), (hidden_size,), (hidden_size, input_size), (input_size,)]
+    assert shapes == expected_shapes, (f"{name} has weights of shapes {shapes}, expected {expected_shapes} "
+                                       "(kernel and bias of Dense(hidden), Dense(bottleneck), Dense(hidden), "
+                                       "Dense(input_size))")
+    # The oracle: the four layers by hand in numpy, on the model's own weights. Inputs of both signs,
+    # so every relu cuts something and a relu (or none) in the wrong place shows.
+    batch = np.random.default_rng(11).normal(0, 2, (6, input_size)).astype(np.float32)
+    k1, b1, k2, b2, k3, b3, k4, b4 = [w.astype(np.float64) for w in weights]
+    code = relu(batch @ k1 + b1) @ k2 + b2
+    expected = 1.0 / (1.0 + np.exp(-(relu(code @ k3 + b3) @ k4 + b4)))
+    assert (code < 0).any(), "test data: the linear code should have negative values"
+    assert_close(model(batch), expected, f"{name}(6 examples) against Dense layers computed by hand "
+                 "(relu, then a linear bottleneck, relu, sigmoid)", rtol=1e-4, atol=1e-5)
+    assert_close(kata.encoder(model)(batch), code, f"encoder({name})(6 examples) (the linear bottleneck code, "
+                 "negative values included)", rtol=1e-4, atol=1e-5)
+
+
 def test_dense_autoencoder_reconstructions_stay_between_zero_and_one(kata):
     model = kata.dense_autoencoder(12, 3)
     far_away = 100 * np.random.default_rng(2).normal(size=(50, 12)).astype(np.float32)
@@ -62,6 +93,18 @@ def test_encoder_gives_the_bottleneck_code_of_the_same_weights(kata, input_size,
     codes = kata.encoder(autoencoder)(batch)
     assert_close(codes, apply_layers_until(autoencoder, "bottleneck", batch),
                  f"encoder(dense_autoencoder({input_size}, {bottleneck_size}))(7 examples)", rtol=1e-4, atol=1e-5)
+
+
+def test_encoder_shares_the_autoencoders_weights_not_a_copy(kata):
+    autoencoder = kata.dense_autoencoder(12, 3, 9)
+    encoder = kata.encoder(autoencoder)
+    batch = np.random.default_rng(13).uniform(0, 1, (5, 12)).astype(np.float32)
+    # Change the autoencoder after the encoder was made, as training does: the encoder must follow.
+    for variable in autoencoder.trainable_variables:
+        variable.assign(variable.numpy() + np.float32(0.05))
+    assert_close(encoder(batch), apply_layers_until(autoencoder, "bottleneck", batch),
+                 "encoder(autoencoder)(5 examples) after the autoencoder's weights changed (the encoder must share "
+                 "them, not keep a copy)", rtol=1e-4, atol=1e-5)
 
 
 # ----------------------------------------------------------------------------- noise
@@ -99,6 +142,17 @@ def test_denoising_pairs_feed_noisy_inputs_and_score_against_clean_targets(kata)
     assert_equal(targets, clean, "denoising_pairs(clean, 0.2, seed=3) targets (the clean data)", dtype=np.float32)
     assert_equal(inputs, kata.add_noise(clean, 0.2, seed=3), "denoising_pairs(clean, 0.2, seed=3) inputs "
                  "(add_noise(clean, 0.2, seed=3))", dtype=np.float32)
+
+
+def test_add_noise_and_denoising_pairs_give_float32_numpy_from_float64_data(kata):
+    clean = manifold_data(5, 6).astype(np.float64)
+    noisy = kata.add_noise(clean, 0.1, seed=4)
+    assert isinstance(noisy, np.ndarray), f"add_noise returned {type(noisy).__name__}, expected a numpy array"
+    assert_dtype(noisy, np.float32, "add_noise(float64 data, 0.1, seed=4)")
+    inputs, targets = kata.denoising_pairs(clean, 0.1, seed=4)
+    for part, value in [("inputs", inputs), ("targets", targets)]:
+        assert_close(value, noisy if part == "inputs" else clean, f"denoising_pairs(float64 data, 0.1, seed=4) "
+                     f"{part}", dtype=np.float32)
 
 
 # ----------------------------------------------------------------------------- error and pictures
@@ -149,11 +203,20 @@ def test_comparison_grid_puts_originals_above_their_reconstructions(kata):
 def test_save_comparison_writes_a_grayscale_png(kata, tmp_path):
     rng = np.random.default_rng(8)
     originals, reconstructions = rng.uniform(0, 1, (3, 8)), rng.uniform(0, 1, (3, 8))
-    path = kata.save_comparison(originals, reconstructions, (2, 4), "grid.png", directory=tmp_path / "pictures")
-    assert str(path) == str(tmp_path / "pictures" / "grid.png"), f"save_comparison returned {path!r}"
+    directory = tmp_path / "pictures" / "run 1"  # Two folders that do not exist yet.
+    path = kata.save_comparison(originals, reconstructions, (2, 4), "grid.png", directory=directory)
+    assert isinstance(path, Path), f"save_comparison returned {type(path).__name__} {path!r}, expected a pathlib.Path"
+    assert path == directory / "grid.png", f"save_comparison returned {path!r}, expected {directory / 'grid.png'}"
     decoded = tf.io.decode_png(path.read_bytes())
+    assert decoded.shape[-1] == 1, f"the PNG save_comparison wrote has {decoded.shape[-1]} channels, expected 1 (grayscale)"
     assert_equal(decoded[..., 0], kata.comparison_grid(originals, reconstructions, (2, 4)),
                  "the PNG save_comparison wrote, decoded")
+
+
+def test_save_comparison_names_the_file_autoencoder_png_by_default(kata, tmp_path):
+    path = kata.save_comparison(np.ones((1, 4)), np.zeros((1, 4)), (2, 2), directory=tmp_path)
+    assert Path(path) == tmp_path / "autoencoder.png" and Path(path).is_file(), (
+        f"save_comparison(..., directory=tmp) returned {path!r}, expected tmp / 'autoencoder.png' written")
 
 
 # ----------------------------------------------------------------------------- training
@@ -177,6 +240,23 @@ def test_train_autoencoder_takes_one_adam_step_of_size_0_01_on_the_mse_to_the_ta
     assert abs(largest_move - 0.01) < 0.001, (f"after one step of train_autoencoder the weights moved by at most "
                                               f"{largest_move:.5f}; Adam with learning rate 0.01 moves them by "
                                               "about 0.01")
+
+
+def test_train_autoencoder_takes_one_step_per_batch_of_batch_size_and_defaults_to_30_epochs_of_32(kata):
+    keras.utils.set_random_seed(6)
+    inputs = np.random.default_rng(12).uniform(0, 1, (40, 6)).astype(np.float32)
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(6, activation="sigmoid")])
+    history = kata.train_autoencoder(model, inputs, inputs, epochs=1, batch_size=7)
+    assert isinstance(history, keras.callbacks.History), (f"train_autoencoder returned {type(history).__name__}, "
+                                                          "expected the keras History")
+    steps = int(model.optimizer.iterations.numpy())
+    assert steps == 6, (f"train_autoencoder(40 examples, epochs=1, batch_size=7) took {steps} optimizer steps, "
+                        "expected 6 (five batches of 7, then one of 5)")
+    # The defaults are read from the signature: 30 real epochs would cost seconds.
+    parameters = inspect.signature(kata.train_autoencoder).parameters
+    defaults = {name: parameters[name].default for name in ("epochs", "batch_size") if name in parameters}
+    assert defaults == {"epochs": 30, "batch_size": 32}, (f"train_autoencoder's defaults are {defaults}, expected "
+                                                          "epochs=30 and batch_size=32")
 
 
 @pytest.fixture(scope="module")

@@ -52,8 +52,8 @@ def grad_cam(model, image, layer_name, class_index=None):
 
 
 def jet_colors(heatmap):
-    """A "jet" colour for every value of `heatmap` `[h, w]` in [0, 1], as float32 RGB
-    `[h, w, 3]` in [0, 1]: low values dark blue, middle values green, high values dark red.
+    """A "jet" colour for every value of `heatmap` `[h, w]` in [0, 1], as a float32 numpy array
+    of RGB `[h, w, 3]` in [0, 1]: low values dark blue, middle values green, high values dark red.
 
     For a value v: red = clip(1.5 - |4v - 3|, 0, 1), green = clip(1.5 - |4v - 2|, 0, 1),
     blue = clip(1.5 - |4v - 1|, 0, 1).
@@ -65,7 +65,7 @@ def jet_colors(heatmap):
 
 def overlay(image, heatmap, alpha=0.4):
     """`image` (RGB, `[height, width, 3]`, values 0..255) with the coloured `heatmap` laid over
-    it, as uint8 `[height, width, 3]`.
+    it, as a uint8 numpy array `[height, width, 3]`.
 
     Resize the heatmap `[h', w']` to `[height, width]` with tf.image.resize (bilinear), colour
     it with jet_colors, scale to 0..255 and blend: (1 - alpha) * image + alpha * colours,
@@ -78,8 +78,8 @@ def overlay(image, heatmap, alpha=0.4):
 
 
 def save_png(image, path):
-    """Write `image` (uint8 `[height, width, 3]`) to `path` as a PNG, creating missing folders,
-    and return the path as a pathlib.Path.
+    """Write `image` (uint8 `[height, width, 3]`) to `path` (a str or a pathlib.Path) as a PNG,
+    creating every missing folder on the way, and return the path as a pathlib.Path.
 
     Example: save_png(np.zeros([4, 6, 3], np.uint8), "artifacts/black.png") writes a 6-wide,
     4-high black PNG and returns Path("artifacts/black.png").
@@ -89,7 +89,8 @@ def save_png(image, path):
 
 
 def save_overlay(image, heatmap, name="grad_cam.png", directory=ARTIFACTS_DIR, alpha=0.4):
-    """Save overlay(image, heatmap, alpha) as the PNG `directory / name` and return its path.
+    """Save overlay(image, heatmap, alpha) as the PNG `directory / name` and return its path
+    (a pathlib.Path, as save_png returns it).
 
     By default the picture lands in the repository's artifacts/ folder (ignored by git), where
     you can open it.

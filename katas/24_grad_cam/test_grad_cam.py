@@ -77,8 +77,9 @@ def test_jet_colors_matches_the_formula_at_hand_picked_values(kata):
     heatmap = np.array([[0.0, 0.25, 0.5], [0.75, 1.0, 0.125]], np.float32)
     expected = [[[0.0, 0.0, 0.5], [0.0, 0.5, 1.0], [0.5, 1.0, 0.5]],
                 [[1.0, 0.5, 0.0], [0.5, 0.0, 0.0], [0.0, 0.0, 1.0]]]
-    assert_close(kata.jet_colors(heatmap), expected, "jet_colors([[0, .25, .5], [.75, 1, .125]]) (RGB order)",
-                 dtype=np.float32)
+    colours = kata.jet_colors(heatmap)
+    assert isinstance(colours, np.ndarray), f"jet_colors returned {type(colours).__name__}, expected a numpy array"
+    assert_close(colours, expected, "jet_colors([[0, .25, .5], [.75, 1, .125]]) (RGB order)", dtype=np.float32)
 
 
 def test_overlay_blends_a_constant_heatmap_over_a_grey_image(kata):
@@ -106,6 +107,7 @@ def test_overlay_resizes_the_heatmap_bilinearly_to_the_image_size(kata):
     colours = 255 * np.clip(1.5 - np.abs(4 * resized - np.array([3.0, 2.0, 1.0])), 0, 1)
     expected = np.clip(np.round(0.7 * image + 0.3 * colours), 0, 255)
     result = kata.overlay(image, heatmap, alpha=0.3)
+    assert isinstance(result, np.ndarray), f"overlay returned {type(result).__name__}, expected a numpy array"
     assert_dtype(result, np.uint8, "overlay(random 12x20 image, 3x5 heatmap, alpha=0.3)")
     assert_close(result, expected, "overlay(random 12x20 image, 3x5 heatmap, alpha=0.3)", rtol=0, atol=1)
 
@@ -118,6 +120,26 @@ def test_save_png_writes_a_png_that_decodes_to_the_same_pixels(kata, tmp_path):
     assert str(returned) == str(path), f"save_png returned {returned!r}, expected the path {path}"
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", "the saved file does not start with the PNG signature"
     assert_equal(tf.io.decode_png(path.read_bytes()), picture, "the saved PNG, decoded")
+
+
+def test_save_png_takes_a_str_creates_nested_folders_and_returns_a_path(kata, tmp_path):
+    picture = np.random.default_rng(6).integers(0, 256, (3, 5, 3)).astype(np.uint8)
+    path = tmp_path / "two" / "new folders" / "picture.png"
+    returned = kata.save_png(picture, str(path))
+    assert isinstance(returned, Path), (f"save_png(picture, a str path) returned {type(returned).__name__} "
+                                        f"{returned!r}, expected a pathlib.Path")
+    assert returned == path and path.is_file(), f"save_png returned {returned!r}, expected {path} written"
+    assert_equal(tf.io.decode_png(path.read_bytes()), picture, "the PNG save_png wrote to nested new folders")
+
+
+def test_save_overlay_passes_alpha_on_and_names_the_file_grad_cam_png_by_default(kata, tmp_path):
+    grey = np.full((4, 7, 3), 101, np.uint8)
+    path = kata.save_overlay(grey, np.zeros((2, 3), np.float32), directory=tmp_path, alpha=0.3)
+    assert isinstance(path, Path), f"save_overlay returned {type(path).__name__} {path!r}, expected a pathlib.Path"
+    assert path == tmp_path / "grad_cam.png", f"save_overlay(..., directory=tmp) returned {path!r}, expected " \
+        "tmp / 'grad_cam.png'"
+    expected = np.broadcast_to(np.array([71, 71, 109], np.uint8), (4, 7, 3))   # As in the rounding test.
+    assert_equal(tf.io.decode_png(path.read_bytes()), expected, "the PNG save_overlay(..., alpha=0.3) wrote")
 
 
 def test_save_overlay_saves_the_overlay_under_the_given_directory(kata, tmp_path):
@@ -135,7 +157,11 @@ def test_save_overlay_saves_the_overlay_under_the_given_directory(kata, tmp_path
 def test_activations_and_scores_model_exposes_the_layer_and_the_scores(kata, request, model_name, image):
     model = request.getfixturevalue(model_name)
     images = np.stack([image, image[::-1]])   # A batch of 2.
-    activations, scores = kata.activations_and_scores_model(model, "features")(images)
+    both = kata.activations_and_scores_model(model, "features")
+    assert isinstance(both, keras.Model), (f"activations_and_scores_model returned {type(both).__name__}, expected "
+                                           "one keras.Model with two outputs (one graph, so the scores can be "
+                                           "differentiated with respect to the activations)")
+    activations, scores = both(images)
     expected = np.stack([features_by_hand(model, image), features_by_hand(model, image[::-1])])
     assert_close(activations, expected, f"activations from the {model_name}", rtol=1e-4, atol=1e-5)
     assert_close(scores, model(images), f"scores from the {model_name}", rtol=1e-4, atol=1e-5)

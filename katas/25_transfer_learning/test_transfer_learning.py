@@ -59,6 +59,8 @@ def test_freeze_leaves_nothing_to_train(kata):
 def test_classifier_on_base_trains_only_its_new_head(kata):
     base = small_base()
     classifier = kata.classifier_on_base(base, 3)
+    assert isinstance(classifier, keras.Model), (f"classifier_on_base returned {type(classifier).__name__}, "
+                                                 "expected a keras.Model")
     assert_shape(classifier(images(1, 5)), (5, 3), "classifier_on_base(base, 3) on 5 images")
     assert_int(kata.count_trainable_weights(classifier), 8 * 3 + 3,
                "count_trainable_weights(classifier_on_base(base, 3)) (only the Dense head: 8 * 3 + 3)")
@@ -82,7 +84,8 @@ def test_unfreeze_top_opens_the_last_layers_except_batch_norm(kata):
                "count_trainable_weights(unfreeze_top(frozen base, 3)) (conv2 + conv3)")
 
 
-@pytest.mark.parametrize("count, expected", [(1, CONV3), (5, CONV2 + CONV3)])
+# 0 opens nothing (base.layers[-0:] would be every layer); 10 is more than the base's 7 layers.
+@pytest.mark.parametrize("count, expected", [(0, 0), (1, CONV3), (5, CONV2 + CONV3), (10, CONV1 + CONV2 + CONV3)])
 def test_unfreeze_top_counts_layers_from_the_end(kata, count, expected):
     base = kata.unfreeze_top(kata.freeze(small_base()), count)
     assert_int(kata.count_trainable_weights(base), expected, f"count_trainable_weights(unfreeze_top(base, {count}))")
@@ -119,6 +122,8 @@ def test_fine_tuning_changes_only_the_unfrozen_layers_and_no_moving_statistics(k
 def test_augmentation_leaves_images_alone_at_prediction_time(kata):
     batch = images(5)
     pipeline = kata.augmentation(seed=1)
+    assert isinstance(pipeline, keras.Sequential), (f"augmentation(1) returned {type(pipeline).__name__}, "
+                                                    "expected a keras.Sequential")
     assert_close(pipeline(batch, training=False), batch, "augmentation(1)(images, training=False)")
     kinds = sorted(type(layer).__name__ for layer in pipeline.layers)
     assert kinds == ["RandomFlip", "RandomRotation", "RandomZoom"], (
@@ -130,6 +135,9 @@ def test_augmentation_leaves_images_alone_at_prediction_time(kata):
     factor = np.max(np.abs(settings["RandomRotation"]["factor"]))
     assert np.isclose(factor, 0.1), (f"augmentation(1)'s RandomRotation turns by up to {factor} of a full turn, "
                                      "expected 0.1 (the factor is a fraction of 2 pi, not degrees)")
+    zoom = np.max(np.abs(settings["RandomZoom"]["height_factor"]))
+    assert np.isclose(zoom, 0.1), (f"augmentation(1)'s RandomZoom zooms by up to {zoom}, expected 0.1 "
+                                   "(a fraction of the size: 0.1 is 10%, not a scale like 1.1)")
 
 
 def test_augmentation_changes_images_while_training_the_same_way_for_the_same_seed(kata):
@@ -140,3 +148,6 @@ def test_augmentation_changes_images_while_training_the_same_way_for_the_same_se
     again = np.asarray(kata.augmentation(seed=3)(batch, training=True))
     assert_close(again, first, "a second augmentation(3) pipeline on the same images (same seed, same changes)",
                  rtol=1e-4, atol=1e-4)
+    other = np.asarray(kata.augmentation(seed=4)(batch, training=True))
+    assert not np.allclose(other, first, atol=1e-3), ("augmentation(3) and augmentation(4) changed the images the "
+                                                      "same way: each layer must be given the seed")

@@ -31,7 +31,7 @@ def count_trainable_weights(model):
 
 
 def freeze(model):
-    """Make every layer of `model` non-trainable and return `model`.
+    """Make every layer of `model` non-trainable and return `model` (the same object).
 
     Example: a base with 1016 trainable parameters -> count_trainable_weights(freeze(base)) == 0.
     """
@@ -55,7 +55,8 @@ def classifier_on_base(base, classes):
 
 def unfreeze_top(base, count):
     """Fine-tuning: make the last `count` layers of `base.layers` trainable and every earlier
-    layer frozen; BatchNormalization layers stay frozen even among the last `count` (a frozen
+    layer frozen (count 0 leaves every layer frozen; a count beyond len(base.layers) opens them
+    all); BatchNormalization layers stay frozen even among the last `count` (a frozen
     BatchNormalization layer runs in inference mode: it uses its moving mean and variance and
     never updates them, even while fit trains the layers around it). Return `base`.
 
@@ -67,7 +68,8 @@ def unfreeze_top(base, count):
 
 
 def augmentation(seed):
-    """A keras.Sequential of three random layers, each given `seed`: RandomFlip("horizontal"),
+    """A keras.Sequential of three random layers, each given `seed` (a different seed changes the
+    images differently): RandomFlip("horizontal"),
     RandomRotation(0.1) and RandomZoom(0.1).
 
     It changes images only when called with training=True; with training=False it returns

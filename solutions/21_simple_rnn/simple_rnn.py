@@ -61,10 +61,11 @@ def global_norm(gradients):
 
 def clip_gradients(gradients, clip_norm):
     """Scale every tensor in `gradients` by the same factor so that their global norm is at most
-    `clip_norm`; return the list of clipped tensors (same shapes, same order).
+    `clip_norm`; return a Python list of the clipped tensors (same shapes, same order, float32).
 
     When the global norm is already at most clip_norm, nothing changes; otherwise every tensor is
-    multiplied by clip_norm / global_norm. Do not call tf.clip_by_global_norm.
+    multiplied by clip_norm / global_norm. All-zero gradients (global norm 0) come back as zeros.
+    Do not call tf.clip_by_global_norm.
     Example: [[3., 0.], [[4.]]] with clip_norm 1.0 -> [[0.6, 0.], [[0.8]]]; with clip_norm 10.0
     -> unchanged.
     """
@@ -75,9 +76,11 @@ def clip_gradients(gradients, clip_norm):
 
 
 def train_step(model, optimizer, loss_function, inputs, targets, clip_norm):
-    """One training step with clipping: compute the loss and its gradients with respect to
-    `model.trainable_variables`, clip them with `tf.clip_by_global_norm(gradients, clip_norm)`,
-    and apply them with `optimizer.apply_gradients`.
+    """One training step with clipping: predict with `model(inputs, training=True)` (so layers
+    such as Dropout behave as in training), compute the loss as
+    `loss_function(targets, predictions)` (Keras' order: y_true, then y_pred) and its gradients
+    with respect to `model.trainable_variables`, clip them with
+    `tf.clip_by_global_norm(gradients, clip_norm)`, and apply them with `optimizer.apply_gradients`.
 
     Return the global norm of the gradients *before* clipping, as a Python float (worth logging:
     it tells you how often clipping kicks in).

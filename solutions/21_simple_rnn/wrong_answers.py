@@ -130,3 +130,67 @@ def calls_loss_function_predictions_targets(model, optimizer, loss_function, inp
     clipped, norm = tf.clip_by_global_norm(gradients, clip_norm)
     optimizer.apply_gradients(zip(clipped, model.trainable_variables))
     return float(norm)
+
+
+@wrong_answer("global_norm", "calls tf.linalg.global_norm, which the docstring forbids")
+def calls_tf_linalg_global_norm(gradients):
+    return tf.linalg.global_norm(gradients)
+
+
+@wrong_answer("global_norm", "works in numpy and returns a Python float, not a float32 tensor")
+def returns_python_float_not_tensor(gradients):
+    return float(sum((gradient.numpy() ** 2).sum() for gradient in gradients)) ** 0.5
+
+
+@wrong_answer("clip_gradients", "calls tf.clip_by_global_norm, which the docstring forbids")
+def calls_tf_clip_by_global_norm(gradients, clip_norm):
+    clipped, _ = tf.clip_by_global_norm(gradients, clip_norm)
+    return clipped
+
+
+@wrong_answer("clip_gradients", "normalises then rescales, g / norm * min(norm, clip_norm): NaN for all-zero gradients")
+def normalises_then_rescales_nan_at_zero(gradients, clip_norm):
+    norm = global_norm(gradients)
+    return [gradient / norm * tf.minimum(norm, clip_norm) for gradient in gradients]
+
+
+@wrong_answer("clip_gradients", "returns a lazy map object, not a list")
+def returns_map_not_list(gradients, clip_norm):
+    scale = clip_norm / tf.maximum(global_norm(gradients), clip_norm)
+    return map(lambda gradient: gradient * scale, gradients)
+
+
+@wrong_answer("clip_gradients", "clips in numpy: returns numpy arrays, not tensors")
+def clips_numpy_returns_arrays(gradients, clip_norm):
+    arrays = [gradient.numpy() for gradient in gradients]
+    norm = float(sum((array ** 2).sum() for array in arrays)) ** 0.5
+    return [array * (clip_norm / max(norm, clip_norm)) for array in arrays]
+
+
+@wrong_answer("train_step", "calls model(inputs) without training=True")
+def predicts_without_training_true(model, optimizer, loss_function, inputs, targets, clip_norm):
+    with tf.GradientTape() as tape:
+        loss = loss_function(targets, model(inputs))
+    gradients = tape.gradient(loss, model.trainable_variables)
+    clipped, norm = tf.clip_by_global_norm(gradients, clip_norm)
+    optimizer.apply_gradients(zip(clipped, model.trainable_variables))
+    return float(norm)
+
+
+@wrong_answer("train_step", "returns the loss instead of the gradients' norm")
+def returns_loss_instead_of_norm(model, optimizer, loss_function, inputs, targets, clip_norm):
+    with tf.GradientTape() as tape:
+        loss = loss_function(targets, model(inputs, training=True))
+    gradients = tape.gradient(loss, model.trainable_variables)
+    clipped, _ = tf.clip_by_global_norm(gradients, clip_norm)
+    optimizer.apply_gradients(zip(clipped, model.trainable_variables))
+    return float(loss)
+
+
+@wrong_answer("train_step", "clips each gradient by its own norm (tf.clip_by_norm) in the step")
+def step_clips_each_gradient_own_norm(model, optimizer, loss_function, inputs, targets, clip_norm):
+    with tf.GradientTape() as tape:
+        loss = loss_function(targets, model(inputs, training=True))
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip([tf.clip_by_norm(g, clip_norm) for g in gradients], model.trainable_variables))
+    return float(tf.linalg.global_norm(gradients))

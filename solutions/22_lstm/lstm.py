@@ -83,8 +83,9 @@ def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
 def lstm_sequence(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
     """Run `lstm_step` over every time step of `x` `[batch, time, input_dim]`.
 
-    `h0`, `c0` `[batch, units]` are the initial states (zeros when None; units is
-    `recurrent_kernel.shape[0]`). Return `(outputs [batch, time, units], h_T, c_T)`:
+    `h0`, `c0` `[batch, units]` are the initial states, each zeros when None on its own (one
+    may be given without the other; units is `recurrent_kernel.shape[0]`). Return the tuple
+    `(outputs [batch, time, units], h_T, c_T)` of float32 tensors:
     outputs[:, t] is h after step t, and h_T, c_T are the states after the last step,
     just like `keras.layers.LSTM(units, return_sequences=True, return_state=True)`.
 

@@ -160,3 +160,73 @@ def gru_adds_both_bias_rows(x_t, h_prev, kernel, recurrent_kernel, bias):
     update = tf.sigmoid(x_z + h_z)
     reset = tf.sigmoid(x_r + h_r)
     return update * h_prev + (1.0 - update) * tf.tanh(x_h + reset * h_h)
+
+
+@wrong_answer("lstm_step", "c_t = f * c_prev + i * tanh(c~): the candidate put through tanh twice")
+def candidate_through_tanh_twice(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    z_i, z_f, z_c, z_o = tf.split(tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel) + bias, 4, axis=-1)
+    candidate = tf.tanh(z_c)
+    c_t = tf.sigmoid(z_f) * c_prev + tf.sigmoid(z_i) * tf.tanh(candidate)
+    return tf.sigmoid(z_o) * tf.tanh(c_t), c_t
+
+
+@wrong_answer("lstm_step", "adds 1 to the forget gate's pre-activation by hand (unit_forget_bias is only an initialiser)")
+def adds_one_to_forget_gate(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
+    z_i, z_f, z_c, z_o = tf.split(tf.matmul(x_t, kernel) + tf.matmul(h_prev, recurrent_kernel) + bias, 4, axis=-1)
+    c_t = tf.sigmoid(z_f + 1.0) * c_prev + tf.sigmoid(z_i) * tf.tanh(z_c)
+    return tf.sigmoid(z_o) * tf.tanh(c_t), c_t
+
+
+@wrong_answer("lstm_sequence", "starts both states from zeros unless both h0 and c0 are given")
+def zeros_unless_both_states_given(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
+    batch, units = tf.shape(x)[0], recurrent_kernel.shape[0]
+    if h0 is None or c0 is None:
+        h0 = c0 = tf.zeros([batch, units], x.dtype)
+    hs, cs = tf.scan(lambda state, x_t: lstm_step(x_t, state[0], state[1], kernel, recurrent_kernel, bias),
+                     tf.transpose(x, [1, 0, 2]), initializer=(h0, c0))
+    return tf.transpose(hs, [1, 0, 2]), hs[-1], cs[-1]
+
+
+@wrong_answer("lstm_sequence", "a missing c0 copies h0 (one initial state used for both)")
+def missing_c0_copies_h0(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
+    batch, units = tf.shape(x)[0], recurrent_kernel.shape[0]
+    h0 = tf.zeros([batch, units], x.dtype) if h0 is None else h0
+    c0 = h0 if c0 is None else c0
+    hs, cs = tf.scan(lambda state, x_t: lstm_step(x_t, state[0], state[1], kernel, recurrent_kernel, bias),
+                     tf.transpose(x, [1, 0, 2]), initializer=(h0, c0))
+    return tf.transpose(hs, [1, 0, 2]), hs[-1], cs[-1]
+
+
+@wrong_answer("lstm_sequence", "outputs are the cell states c_t instead of the hidden states h_t")
+def outputs_are_cell_states(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
+    batch, units = tf.shape(x)[0], recurrent_kernel.shape[0]
+    h0 = tf.zeros([batch, units], x.dtype) if h0 is None else h0
+    c0 = tf.zeros([batch, units], x.dtype) if c0 is None else c0
+    hs, cs = tf.scan(lambda state, x_t: lstm_step(x_t, state[0], state[1], kernel, recurrent_kernel, bias),
+                     tf.transpose(x, [1, 0, 2]), initializer=(h0, c0))
+    return tf.transpose(cs, [1, 0, 2]), hs[-1], cs[-1]
+
+
+@wrong_answer("lstm_sequence", "a Python loop that skips the last time step: range(time - 1)")
+def loop_skips_last_step(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
+    batch, units = x.shape[0], recurrent_kernel.shape[0]
+    h = tf.zeros([batch, units], x.dtype) if h0 is None else h0
+    c = tf.zeros([batch, units], x.dtype) if c0 is None else c0
+    outputs = [h]
+    for t in range(x.shape[1] - 1):
+        h, c = lstm_step(x[:, t], h, c, kernel, recurrent_kernel, bias)
+        outputs.append(h)
+    return tf.stack(outputs[1:] + [h], axis=1), h, c
+
+
+@wrong_answer("forget_gate", "multiplies h_prev by the transposed recurrent weights (h_prev @ U_f^T)")
+def forget_gate_transposed_recurrent(x_t, h_prev, W_f, U_f, b_f):
+    return tf.sigmoid(tf.matmul(x_t, W_f) + tf.matmul(h_prev, U_f, transpose_b=True) + b_f)
+
+
+@wrong_answer("gru_step", "GRU forgets the reset gate: h~ = tanh(x_h + h_h)")
+def gru_forgets_reset_gate(x_t, h_prev, kernel, recurrent_kernel, bias):
+    x_z, _, x_h = tf.split(tf.matmul(x_t, kernel) + bias[0], 3, axis=-1)
+    h_z, _, h_h = tf.split(tf.matmul(h_prev, recurrent_kernel) + bias[1], 3, axis=-1)
+    update = tf.sigmoid(x_z + h_z)
+    return update * h_prev + (1.0 - update) * tf.tanh(x_h + h_h)

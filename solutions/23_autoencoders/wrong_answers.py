@@ -1,4 +1,5 @@
 """Plausible wrong answers to kata 23; `make check` proves the tests catch every one."""
+# The save_comparison answers default directory to None: ARTIFACTS_DIR is the solution module's own, read at call time.
 
 import keras
 import numpy as np
@@ -104,3 +105,108 @@ def train_autoencoder_compiles_optimizer_adam(model, inputs, targets, epochs=30,
 def reconstruction_error_compares_reconstructions_inputs(model, inputs, targets):
     inputs = np.asarray(inputs, np.float32)
     return float(tf.reduce_mean(tf.square(model(inputs) - inputs)))
+
+
+@wrong_answer("dense_autoencoder", "ignores hidden_size: the hidden layers always have 32 units")
+def ignores_hidden_size_always_32(input_size, bottleneck_size, hidden_size=32):
+    return keras.Sequential([
+        keras.Input((input_size,)),
+        layers.Dense(32, activation="relu"),
+        layers.Dense(bottleneck_size, name="bottleneck"),
+        layers.Dense(32, activation="relu"),
+        layers.Dense(input_size, activation="sigmoid"),
+    ])
+
+
+@wrong_answer("dense_autoencoder", "relu on the bottleneck too: the code can never be negative")
+def relu_on_the_bottleneck(input_size, bottleneck_size, hidden_size=32):
+    return keras.Sequential([
+        keras.Input((input_size,)),
+        layers.Dense(hidden_size, activation="relu"),
+        layers.Dense(bottleneck_size, activation="relu", name="bottleneck"),
+        layers.Dense(hidden_size, activation="relu"),
+        layers.Dense(input_size, activation="sigmoid"),
+    ])
+
+
+@wrong_answer("dense_autoencoder", "sigmoid hidden layers instead of relu")
+def sigmoid_hidden_layers(input_size, bottleneck_size, hidden_size=32):
+    return keras.Sequential([
+        keras.Input((input_size,)),
+        layers.Dense(hidden_size, activation="sigmoid"),
+        layers.Dense(bottleneck_size, name="bottleneck"),
+        layers.Dense(hidden_size, activation="sigmoid"),
+        layers.Dense(input_size, activation="sigmoid"),
+    ])
+
+
+@wrong_answer("dense_autoencoder", "the decoder's hidden layer has no activation (only the encoder's has relu)")
+def decoder_hidden_layer_linear(input_size, bottleneck_size, hidden_size=32):
+    return keras.Sequential([
+        keras.Input((input_size,)),
+        layers.Dense(hidden_size, activation="relu"),
+        layers.Dense(bottleneck_size, name="bottleneck"),
+        layers.Dense(hidden_size),
+        layers.Dense(input_size, activation="sigmoid"),
+    ])
+
+
+@wrong_answer("add_noise", "adds the noise with TensorFlow and returns a tensor, not a numpy array")
+def add_noise_returns_tensor(data, stddev, seed):
+    noise = np.random.default_rng(seed).normal(0.0, stddev, np.shape(data))
+    return tf.clip_by_value(tf.constant(np.asarray(data) + noise, tf.float32), 0.0, 1.0)
+
+
+@wrong_answer("denoising_pairs", "returns the clean data as given: float64 targets stay float64")
+def denoising_pairs_targets_keep_dtype(clean, stddev, seed):
+    return add_noise(clean, stddev, seed), clean
+
+
+@wrong_answer("train_autoencoder", "ignores batch_size: fit's default of 32 examples a batch")
+def train_autoencoder_ignores_batch_size(model, inputs, targets, epochs=30, batch_size=32):
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+    return model.fit(inputs, targets, epochs=epochs, verbose=0)
+
+
+@wrong_answer("train_autoencoder", "defaults to 10 epochs, not 30")
+def train_autoencoder_defaults_10_epochs(model, inputs, targets, epochs=10, batch_size=32):
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+    return model.fit(inputs, targets, epochs=epochs, batch_size=batch_size, verbose=0)
+
+
+@wrong_answer("save_comparison", "writes an RGB PNG (the gray level copied into three channels)")
+def save_comparison_writes_rgb(originals, reconstructions, image_shape, name="autoencoder.png",
+                               directory=None):
+    path = Path(ARTIFACTS_DIR if directory is None else directory) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    grid = comparison_grid(originals, reconstructions, image_shape)
+    path.write_bytes(tf.io.encode_png(np.repeat(grid[..., None], 3, axis=-1)).numpy())
+    return path
+
+
+@wrong_answer("save_comparison", "returns the path as a str, not a pathlib.Path")
+def save_comparison_returns_str(originals, reconstructions, image_shape, name="autoencoder.png",
+                                directory=None):
+    path = Path(ARTIFACTS_DIR if directory is None else directory) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(tf.io.encode_png(comparison_grid(originals, reconstructions, image_shape)[..., None]).numpy())
+    return str(path)
+
+
+@wrong_answer("save_comparison", "creates only the last folder (mkdir without parents=True)")
+def save_comparison_mkdir_without_parents(originals, reconstructions, image_shape, name="autoencoder.png",
+                                          directory=None):
+    path = Path(ARTIFACTS_DIR if directory is None else directory) / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(tf.io.encode_png(comparison_grid(originals, reconstructions, image_shape)[..., None]).numpy())
+    return path
+
+
+@wrong_answer("encoder", "builds a new encoder and copies the weights over: a snapshot that training leaves behind")
+def encoder_copies_weights_snapshot(autoencoder):
+    dense_layers = [layer for layer in autoencoder.layers if layer.weights]
+    copy = keras.Sequential([keras.Input(autoencoder.inputs[0].shape[1:])]
+                            + [layers.Dense(layer.units, activation=layer.activation) for layer in dense_layers[:2]])
+    for new, old in zip(copy.layers, dense_layers):
+        new.set_weights(old.get_weights())
+    return copy

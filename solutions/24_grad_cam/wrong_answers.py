@@ -1,5 +1,9 @@
 """Plausible wrong answers to kata 24; `make check` proves the tests catch every one."""
+# save_overlay's answer defaults directory to None: ARTIFACTS_DIR is the solution module's own, read at call time.
 
+from pathlib import Path
+
+import keras
 import numpy as np
 import tensorflow as tf
 
@@ -184,3 +188,43 @@ def overlay_casts_blend_astype_uint8(image, heatmap, alpha=0.4):
     resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2])[..., 0].numpy()
     blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)
     return np.clip(blended, 0, 255).astype(np.uint8)
+
+
+@wrong_answer("save_png", "save_png returns the path as it was given: a str stays a str")
+def save_png_returns_path_as_given(image, path):
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    tf.io.write_file(str(path), tf.io.encode_png(np.asarray(image, np.uint8)))
+    return path
+
+
+@wrong_answer("save_png", "save_png creates only the last missing folder (mkdir without parents=True)")
+def save_png_mkdir_without_parents(image, path):
+    path = Path(path)
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(tf.io.encode_png(np.asarray(image, np.uint8)).numpy())
+    return path
+
+
+@wrong_answer("save_overlay", "save_overlay forgets to pass alpha on: always the default 0.4")
+def save_overlay_forgets_alpha(image, heatmap, name="grad_cam.png", directory=None, alpha=0.4):
+    return save_png(overlay(image, heatmap), Path(ARTIFACTS_DIR if directory is None else directory) / name)
+
+
+@wrong_answer("jet_colors", "jet_colors in TensorFlow: returns a tf.Tensor, not a numpy array")
+def jet_colors_returns_tensor(heatmap):
+    values = tf.convert_to_tensor(heatmap, tf.float32)[..., None]
+    return tf.clip_by_value(1.5 - tf.abs(4.0 * values - tf.constant([3.0, 2.0, 1.0])), 0.0, 1.0)
+
+
+@wrong_answer("overlay", "overlay returns the tf.Tensor from tf.cast, not a numpy array")
+def overlay_returns_tensor(image, heatmap, alpha=0.4):
+    image = np.asarray(image, np.float32)
+    resized = tf.image.resize(np.asarray(heatmap, np.float32)[..., None], image.shape[:2])[..., 0].numpy()
+    blended = (1.0 - alpha) * image + alpha * 255.0 * jet_colors(resized)
+    return tf.cast(tf.clip_by_value(tf.round(blended), 0, 255), tf.uint8)
+
+
+@wrong_answer("activations_and_scores_model", "returns a function that runs two separate models, not one keras.Model")
+def two_separate_models_in_a_function(model, layer_name):
+    features = keras.Model(model.inputs[0], model.get_layer(layer_name).output)
+    return lambda images: (features(images), model(images))

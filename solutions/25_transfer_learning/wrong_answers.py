@@ -90,3 +90,55 @@ def augmentation_uses_randomflip_default_mode(seed):
         layers.RandomZoom(0.1, seed=seed),
     ])
 
+
+
+@wrong_answer("count_trainable_weights", "forgets int(): returns the numpy integer the sum of np.prod gives")
+def count_returns_numpy_integer(model):
+    return sum(np.prod(weight.shape) for weight in model.trainable_weights)
+
+
+@wrong_answer("count_trainable_weights", "counts only the kernels of trainable layers, forgetting biases, gamma and beta")
+def counts_only_kernels(model):
+    return int(sum(np.prod(layer.kernel.shape) for layer in model.layers
+                   if layer.trainable and hasattr(layer, "kernel")))
+
+
+@wrong_answer("freeze", "freeze sets model.trainable = False but forgets to return the model")
+def freeze_forgets_return(model):
+    model.trainable = False
+
+
+@wrong_answer("unfreeze_top", "unfreeze_top slices base.layers[-count:]: count=0 opens every layer")
+def unfreeze_top_slice_minus_zero(base, count):
+    base.trainable = True
+    top = base.layers[-count:]
+    for layer in base.layers:
+        layer.trainable = layer in top and not isinstance(layer, layers.BatchNormalization)
+    return base
+
+
+@wrong_answer("unfreeze_top", "unfreeze_top slices from len(layers) - count: a count beyond the layers wraps around")
+def unfreeze_top_negative_start_wraps(base, count):
+    base.trainable = True
+    top = base.layers[len(base.layers) - count:] if count else []
+    for layer in base.layers:
+        layer.trainable = layer in top and not isinstance(layer, layers.BatchNormalization)
+    return base
+
+
+@wrong_answer("augmentation", "augmentation hard-codes seed=0 in every layer instead of the seed given")
+def augmentation_hard_codes_seed(seed):
+    return keras.Sequential([
+        layers.RandomFlip("horizontal", seed=0),
+        layers.RandomRotation(0.1, seed=0),
+        layers.RandomZoom(0.1, seed=0),
+    ])
+
+
+@wrong_answer("augmentation", "augmentation zooms by RandomZoom(1.1): a scale, where Keras wants a fraction")
+def augmentation_zoom_as_scale(seed):
+    return keras.Sequential([
+        layers.RandomFlip("horizontal", seed=seed),
+        layers.RandomRotation(0.1, seed=seed),
+        layers.RandomZoom(1.1, seed=seed),
+    ])

@@ -55,6 +55,12 @@ def test_clip_to_norm_on_the_worked_example(kata):
 
 def test_clip_to_norm_runs_inside_tf_function(kata):
     graph_function = tf.function(kata.clip_to_norm)
+    concrete = graph_function.get_concrete_function(tf.TensorSpec([None, None], tf.float32),
+                                                    tf.TensorSpec([], tf.float32))
+    op_types = {op.type for op in concrete.graph.get_operations()}
+    assert op_types & {"If", "StatelessIf"}, (
+        f"tf.function(clip_to_norm)'s graph has no If op (ops: {sorted(op_types)}): write a Python `if` on the "
+        "norm tensor, which AutoGraph turns into a tf.cond")
     values = tf.constant([[3.0, 4.0], [0.0, 12.0]])  # Norm 13.
     for max_norm in (26.0, 6.5):
         assert_close(graph_function(values, tf.constant(max_norm)), tf.clip_by_norm(values, max_norm),

@@ -114,6 +114,18 @@ def test_per_replica_batch_size_refuses_an_uneven_split(kata):
         pytest.fail("per_replica_batch_size(10, 4) returned instead of raising ValueError (10 examples do not split over 4)")
 
 
+def test_split_cpu_after_start_up_lets_tensorflows_runtime_error_through(kata):
+    tf.config.list_logical_devices("CPU")  # Starts TensorFlow up, if nothing has yet.
+    try:
+        kata.split_cpu(2)
+    except NotImplementedError:
+        raise  # A RuntimeError too, but the stub's, not TensorFlow's.
+    except RuntimeError:
+        return
+    pytest.fail("split_cpu(2) after TensorFlow started returned instead of raising RuntimeError (the split "
+                "cannot happen any more; hiding the error would leave one device where two were asked for)")
+
+
 def test_replica_loss_divides_by_the_global_batch_size(kata):
     rng = np.random.default_rng(1)
     labels, predictions = rng.normal(size=(3, 4)).astype(np.float32), rng.normal(size=(3, 4)).astype(np.float32)

@@ -2,11 +2,12 @@
 
 Localisation and segmentation are judged by overlap. A detector outputs boxes, float tensors
 `[n, 4]` of corners (y1, x1, y2, x2) with y1 <= y2 and x1 <= x2 (TensorFlow's box order); it is
-scored by the intersection over union (IoU) of each predicted box with each true box. A
-segmentation model labels every pixel: masks are int tensors `[batch, height, width]` of class
-ids, scored by pixel accuracy and mean IoU. An FCN predicts coarse score maps
-`[batch, height, width, classes]`, upsamples them and adds them (`tf.add`) to the finer
-predictions of an earlier layer: the skip connection.
+scored by the intersection over union (IoU) of each predicted box with each true box. (The
+notes' localisation head outputs (x, y, w, h), a corner and a size: as corners that is
+(y, x, y + h, x + w).) A segmentation model labels every pixel: masks are int tensors
+`[batch, height, width]` of class ids, scored by pixel accuracy and mean IoU. An FCN predicts
+coarse score maps `[batch, height, width, classes]`, upsamples them and adds them (`tf.add`) to
+the finer predictions of an earlier layer: the skip connection.
 
 Run `make kata N=26` to test your answers, `make hint N=26` when stuck.
 """

@@ -220,3 +220,13 @@ def prints_to_stdout():
         return x + 1
 
     return add_one, python_log
+
+
+@wrong_answer("clip_to_norm", "branchless values * tf.minimum(1.0, max_norm / norm): right values, but no Python if")
+def branchless_minimum(values, max_norm):
+    return values * tf.minimum(1.0, max_norm / tf.norm(values))
+
+
+@wrong_answer("clip_to_norm", "calls tf.clip_by_norm instead of writing the if")
+def calls_clip_by_norm(values, max_norm):
+    return tf.clip_by_norm(values, max_norm)

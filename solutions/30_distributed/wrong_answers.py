@@ -191,3 +191,13 @@ def sgd_default_learning_rate(features, labels, global_batch_size, epochs, learn
     dataset = distributed_dataset(strategy, features, labels, global_batch_size)
     step = make_train_step(strategy, model, optimizer, global_batch_size)
     return [float(step(batch)) for _ in range(epochs) for batch in dataset], model.get_weights()
+
+
+@wrong_answer("split_cpu", "catches TensorFlow's RuntimeError (as the guide's snippet does) and returns the devices there are")
+def swallows_the_runtime_error(count):
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    try:
+        tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration() for _ in range(count)])
+    except RuntimeError as error:
+        print(error)
+    return [device.name for device in tf.config.list_logical_devices("CPU")]

@@ -67,8 +67,10 @@ def upsample_bilinear(images, factor):
 
     Return float32 `[batch, height * factor, width * factor, channels]` with the half-pixel
     rule of `tf.image.resize` (and `UpSampling2D(interpolation="bilinear")`): output pixel i
-    samples the input at (i + 0.5) / factor - 0.5, clamped to the edges.
-    Example (one row, one channel): [[0, 4]] with factor 2 -> row [0, 1, 3, 4] (twice).
+    samples the input at (i + 0.5) / factor - 0.5, clamped to the edges. Int images give float32
+    too (UpSampling2D keeps an int dtype: cast first).
+    Example (one row, one channel): [[0, 4]] with factor 2 -> row [0, 1, 3, 4] (twice);
+    int32 [[0, 3]] -> float32 row [0, 0.75, 2.25, 3].
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("tf.image.resize to (height * factor, width * factor); its default method is bilinear.")

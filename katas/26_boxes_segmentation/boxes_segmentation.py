@@ -25,7 +25,7 @@ def box_iou(boxes_a, boxes_b):
     (overlap 1, areas 4 and 4; the second box is far away).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("broadcast a[:, None, :] against b[None, :, :]; clip the overlap's height and width at 0.")
+    raise NotImplementedError("broadcasting over a new axis pairs each box of boxes_a with each of boxes_b; an overlap is never negative on either axis.")
 
 
 def pixel_accuracy(true_mask, predicted_mask):
@@ -59,7 +59,7 @@ def upsample_nearest(images, factor):
     Example (one channel): [[1, 2]] with factor 2 -> [[1, 1, 2, 2], [1, 1, 2, 2]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.repeat along the height axis, then along the width axis.")
+    raise NotImplementedError("look up tf.repeat (it copies each element next to itself, unlike tf.tile).")
 
 
 def upsample_bilinear(images, factor):
@@ -85,4 +85,4 @@ def fcn_skip_connection(coarse_scores, fine_scores):
     Example: coarse of shape [2, 3, 5, 4] and fine of shape [2, 6, 10, 4] -> [2, 6, 10, 4].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.image.resize the coarse map to the fine map's height and width, then tf.add.")
+    raise NotImplementedError("look up tf.image.resize; the skip connection is an addition.")

@@ -102,4 +102,4 @@ def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, d
     `model.get_weights()` at the end. Example: 32 examples, global batch 8, 2 epochs -> 8 losses.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("create the strategy; build the model and keras.optimizers.SGD inside strategy.scope(); loop epochs over the dataset.")
+    raise NotImplementedError("look up strategy.scope(): variables made inside it are mirrored on every replica.")

@@ -128,7 +128,7 @@ def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, d
     Return `(losses, weights)`: one Python float per step (the global batch's mean loss) and
     `model.get_weights()` at the end. Example: 32 examples, global batch 8, 2 epochs -> 8 losses.
     """
-    ### BEGIN SOLUTION: create the strategy; build the model and keras.optimizers.SGD inside strategy.scope(); loop epochs over the dataset.
+    ### BEGIN SOLUTION: look up strategy.scope(): variables made inside it are mirrored on every replica.
     strategy = tf.distribute.MirroredStrategy(devices)
     # Variables created in the scope become mirrored: one synchronised copy per replica.
     with strategy.scope():

@@ -2,11 +2,12 @@
 
 Localisation and segmentation are judged by overlap. A detector outputs boxes, float tensors
 `[n, 4]` of corners (y1, x1, y2, x2) with y1 <= y2 and x1 <= x2 (TensorFlow's box order); it is
-scored by the intersection over union (IoU) of each predicted box with each true box. A
-segmentation model labels every pixel: masks are int tensors `[batch, height, width]` of class
-ids, scored by pixel accuracy and mean IoU. An FCN predicts coarse score maps
-`[batch, height, width, classes]`, upsamples them and adds them (`tf.add`) to the finer
-predictions of an earlier layer: the skip connection.
+scored by the intersection over union (IoU) of each predicted box with each true box. (The
+notes' localisation head outputs (x, y, w, h), a corner and a size: as corners that is
+(y, x, y + h, x + w).) A segmentation model labels every pixel: masks are int tensors
+`[batch, height, width]` of class ids, scored by pixel accuracy and mean IoU. An FCN predicts
+coarse score maps `[batch, height, width, classes]`, upsamples them and adds them (`tf.add`) to
+the finer predictions of an earlier layer: the skip connection.
 
 Run `make kata N=26` to test your answers, `make hint N=26` when stuck.
 """
@@ -24,7 +25,7 @@ def box_iou(boxes_a, boxes_b):
     (overlap 1, areas 4 and 4; the second box is far away).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("broadcast a[:, None, :] against b[None, :, :]; clip the overlap's height and width at 0.")
+    raise NotImplementedError("broadcasting over a new axis pairs each box of boxes_a with each of boxes_b; an overlap is never negative on either axis.")
 
 
 def pixel_accuracy(true_mask, predicted_mask):
@@ -58,7 +59,7 @@ def upsample_nearest(images, factor):
     Example (one channel): [[1, 2]] with factor 2 -> [[1, 1, 2, 2], [1, 1, 2, 2]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.repeat along the height axis, then along the width axis.")
+    raise NotImplementedError("look up tf.repeat (it copies each element next to itself, unlike tf.tile).")
 
 
 def upsample_bilinear(images, factor):
@@ -66,8 +67,10 @@ def upsample_bilinear(images, factor):
 
     Return float32 `[batch, height * factor, width * factor, channels]` with the half-pixel
     rule of `tf.image.resize` (and `UpSampling2D(interpolation="bilinear")`): output pixel i
-    samples the input at (i + 0.5) / factor - 0.5, clamped to the edges.
-    Example (one row, one channel): [[0, 4]] with factor 2 -> row [0, 1, 3, 4] (twice).
+    samples the input at (i + 0.5) / factor - 0.5, clamped to the edges. Int images give float32
+    too (UpSampling2D keeps an int dtype: cast first).
+    Example (one row, one channel): [[0, 4]] with factor 2 -> row [0, 1, 3, 4] (twice);
+    int32 [[0, 3]] -> float32 row [0, 0.75, 2.25, 3].
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("tf.image.resize to (height * factor, width * factor); its default method is bilinear.")
@@ -82,4 +85,4 @@ def fcn_skip_connection(coarse_scores, fine_scores):
     Example: coarse of shape [2, 3, 5, 4] and fine of shape [2, 6, 10, 4] -> [2, 6, 10, 4].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("tf.image.resize the coarse map to the fine map's height and width, then tf.add.")
+    raise NotImplementedError("look up tf.image.resize; the skip connection is an addition.")

@@ -52,13 +52,19 @@ def test_box_iou_of_a_box_with_itself_is_one(kata):
     assert_close(np.diagonal(np.asarray(result)), np.ones(4), "the diagonal of box_iou(boxes, boxes)")
 
 
-def test_box_iou_handles_thousands_of_boxes(kata):
-    boxes_a, boxes_b = random_boxes(4, 2000), random_boxes(5, 300)
+def test_box_iou_is_zero_when_only_one_extent_overlaps(kata):
+    # The rows overlap (height 1) but the columns do not (width -1): the overlap is empty, IoU 0.
+    result = kata.box_iou(tf.constant([[0.0, 0.0, 2.0, 2.0]]), tf.constant([[1.0, 3.0, 3.0, 5.0], [3.0, 1.0, 5.0, 2.0]]))
+    assert_close(result, [[0.0, 0.0]], "box_iou([[0, 0, 2, 2]], [[1, 3, 3, 5], [3, 1, 5, 2]]) (beside and below)")
+
+
+def test_box_iou_handles_2000_by_2000_boxes(kata):
+    boxes_a, boxes_b = random_boxes(4, 2000), random_boxes(5, 2000)
+    picked = np.random.default_rng(6).integers(0, 2000, size=5)
+    expected = iou_by_loop(boxes_a[picked], boxes_b)
     result = kata.box_iou(tf.constant(boxes_a), tf.constant(boxes_b))
-    assert_shape(result, (2000, 300), "box_iou(2000 boxes, 300 boxes)")
-    picked = np.random.default_rng(6).integers(0, 2000, size=20)
-    assert_close(np.asarray(result)[picked], iou_by_loop(boxes_a[picked], boxes_b),
-                 "20 rows of box_iou(2000 boxes, 300 boxes)")
+    assert_shape(result, (2000, 2000), "box_iou(2000 boxes, 2000 boxes)")
+    assert_close(np.asarray(result)[picked], expected, "5 rows of box_iou(2000 boxes, 2000 boxes)")
 
 
 WORKED_TRUE = [[[0, 1], [1, 1]]]
@@ -100,6 +106,30 @@ def test_mean_iou_agrees_with_keras_mean_iou(kata, seed, shape):
                         "num_classes=6)", tol=1e-5)
 
 
+def test_mean_iou_counts_a_class_found_only_in_the_prediction(kata):
+    # True pixels are classes 0 and 1 only; the prediction also says 2 (never true: IoU 0) on one pixel.
+    true_mask = [[[0, 0, 1], [1, 1, 1]], [[0, 1, 1], [0, 0, 1]]]
+    predicted = [[[0, 0, 1], [1, 2, 1]], [[0, 1, 1], [0, 0, 1]]]
+    # Class 0: 5 / 5; class 1: 6 / 7; class 2: 0 / 1; classes 3, 4 absent -> (1 + 6 / 7 + 0) / 3.
+    metric = keras.metrics.MeanIoU(num_classes=5)
+    metric.update_state(true_mask, predicted)
+    expected = (1 + 6 / 7 + 0) / 3
+    assert abs(float(metric.result()) - expected) < 1e-6, "the hand-worked value should agree with keras MeanIoU"
+    result = kata.mean_iou(tf.constant(true_mask, tf.int64), tf.constant(predicted, tf.int64), 5)
+    assert_python_float(result, expected, "mean_iou(2 masks 2x3 whose prediction alone has class 2, num_classes=5): "
+                        "class 2 counts as IoU 0", tol=1e-6)
+
+
+def test_mean_iou_counts_a_class_found_only_in_the_truth(kata):
+    # The prediction never says 3: class 3's IoU is 0 / 2 and still counts; class 0 (background) counts too.
+    true_mask = [[[0, 3, 3, 1]], [[1, 1, 0, 0]]]
+    predicted = [[[0, 1, 1, 1]], [[1, 1, 0, 0]]]
+    # Class 0: 3 / 3; class 1: 3 / 5; class 3: 0 / 2 -> (1 + 3 / 5 + 0) / 3.
+    result = kata.mean_iou(tf.constant(true_mask), tf.constant(predicted), 4)
+    assert_python_float(result, (1 + 3 / 5) / 3, "mean_iou(2 masks 1x4 whose truth alone has class 3, "
+                        "num_classes=4): class 3 counts as IoU 0", tol=1e-6)
+
+
 def random_images(seed, shape):
     return np.random.default_rng(seed).standard_normal(shape).astype(np.float32)
 
@@ -127,6 +157,20 @@ def test_upsample_bilinear_agrees_with_keras_upsampling2d(kata):
     expected = keras.layers.UpSampling2D(2, interpolation="bilinear")(images)
     assert_close(kata.upsample_bilinear(tf.constant(images), 2), expected,
                  "upsample_bilinear(images [2, 3, 5, 2], 2)", dtype=tf.float32)
+
+
+def test_upsample_bilinear_by_three_agrees_with_keras_upsampling2d(kata):
+    images = random_images(15, (1, 2, 4, 3))
+    expected = keras.layers.UpSampling2D(3, interpolation="bilinear")(images)
+    assert_close(kata.upsample_bilinear(tf.constant(images), 3), expected,
+                 "upsample_bilinear(images [1, 2, 4, 3], 3)", dtype=tf.float32)
+
+
+def test_upsample_bilinear_of_int_images_is_float32(kata):
+    # Halfway between 0 and 3 is not an integer: the result must stay float32, as promised.
+    result = kata.upsample_bilinear(tf.constant([[[[0], [3]]]], tf.int32), 2)
+    expected = np.array([[0.0, 0.75, 2.25, 3.0]] * 2).reshape(1, 2, 4, 1)
+    assert_close(result, expected, "upsample_bilinear(int32 row [0, 3], 2)", dtype=tf.float32)
 
 
 def test_fcn_skip_connection_upsamples_the_coarse_map_and_adds(kata):

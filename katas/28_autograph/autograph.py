@@ -23,7 +23,7 @@ def collatz_steps(n):
     Example: 6 -> 3 -> 10 -> 5 -> 16 -> 8 -> 4 -> 2 -> 1, so collatz_steps(6) = 8; collatz_steps(1) = 0.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("a tensor counter, `while n > 1:` with an `if n % 2 == 0:` inside; use // to stay integer.")
+    raise NotImplementedError("AutoGraph turns a Python while and if on tensors into graph loops and conditions; keep n an integer.")
 
 
 def clip_to_norm(values, max_norm):

@@ -47,12 +47,20 @@ def test_clip_to_norm_agrees_with_tf_clip_by_norm(kata, max_norm):
 
 def test_clip_to_norm_on_the_worked_example(kata):
     values = tf.constant([[3.0, 4.0]])
-    assert_close(kata.clip_to_norm(values, tf.constant(1.0)), [[0.6, 0.8]], "clip_to_norm([[3, 4]], 1.0)")
-    assert_close(kata.clip_to_norm(values, tf.constant(10.0)), [[3.0, 4.0]], "clip_to_norm([[3, 4]], 10.0)")
+    assert_close(kata.clip_to_norm(values, tf.constant(1.0)), [[0.6, 0.8]], "clip_to_norm([[3, 4]], tf.constant(1.0))")
+    assert_close(kata.clip_to_norm(values, tf.constant(10.0)), [[3.0, 4.0]], "clip_to_norm([[3, 4]], tf.constant(10.0))")
+    # The docstring's example passes max_norm as a Python float.
+    assert_close(kata.clip_to_norm(values, 2.0), [[1.2, 1.6]], "clip_to_norm([[3, 4]], 2.0)")
 
 
 def test_clip_to_norm_runs_inside_tf_function(kata):
     graph_function = tf.function(kata.clip_to_norm)
+    concrete = graph_function.get_concrete_function(tf.TensorSpec([None, None], tf.float32),
+                                                    tf.TensorSpec([], tf.float32))
+    op_types = {op.type for op in concrete.graph.get_operations()}
+    assert op_types & {"If", "StatelessIf"}, (
+        f"tf.function(clip_to_norm)'s graph has no If op (ops: {sorted(op_types)}): write a Python `if` on the "
+        "norm tensor, which AutoGraph turns into a tf.cond")
     values = tf.constant([[3.0, 4.0], [0.0, 12.0]])  # Norm 13.
     for max_norm in (26.0, 6.5):
         assert_close(graph_function(values, tf.constant(max_norm)), tf.clip_by_norm(values, max_norm),
@@ -96,6 +104,7 @@ def test_count_traces_counts_only_new_traces(kata):
     assert isinstance(result, int), f"count_traces returned {type(result).__name__}, expected a Python int"
     assert result == 1, f"count_traces(same function, [tf.constant(5.0), 2, 7]) returned {result}, expected 1 " \
                         "(only 7 is new)"
+    assert kata.count_traces(increment, []) == 0, "count_traces(function, []) should be 0: no calls, no traces"
 
 
 def test_make_logging_function_prints_every_call_but_traces_once(kata, capfd):
@@ -106,3 +115,18 @@ def test_make_logging_function_prints_every_call_but_traces_once(kata, capfd):
     assert printed == 3, f"'add_one got' appeared {printed} times on standard error after 3 calls, expected 3 " \
                          "(tf.print runs on every call; Python's print only while tracing)"
     assert python_log == ["traced"], f"python_log is {python_log!r} after 3 calls of one shape, expected ['traced']"
+
+
+def test_make_logging_function_traces_again_for_a_new_shape(kata, capfd):
+    add_one, python_log = kata.make_logging_function()
+    assert hasattr(add_one, "experimental_get_tracing_count"), (
+        f"make_logging_function returned add_one of type {type(add_one).__name__}, expected a tf.function")
+    for values in ([1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]):
+        assert_close(add_one(tf.constant(values)), np.array(values) + 1, f"add_one(tf.constant({values}))")
+    printed = capfd.readouterr().err.count("add_one got")
+    assert printed == 3, f"'add_one got' appeared {printed} times on standard error after 3 calls, expected 3"
+    assert python_log == ["traced", "traced"], (
+        f"python_log is {python_log!r} after calls with shapes [2], [3], [3]; expected ['traced', 'traced'] "
+        "(each trace appends, the second [3] call reuses its graph)")
+    traces = add_one.experimental_get_tracing_count()
+    assert traces == 2, f"add_one was traced {traces} times for shapes [2], [3], [3], expected 2"

@@ -26,8 +26,8 @@ def log_scalars(writer, name, values):
     """Write values[i] as scalar summary `name` at step i with the file `writer`, then flush it.
 
     `writer` comes from tf.summary.create_file_writer(logdir) and stays open afterwards (a
-    training program keeps one writer for the whole run); the events must be in the file
-    when this function returns.
+    training program keeps one writer for the whole run, so it can be passed here again); the
+    events must be in the file when this function returns.
     Example: log_scalars(writer, "loss", [0.9, 0.5]) -> tag "loss": step 0 -> 0.9, step 1 -> 0.5.
     """
     # TODO: your code here (the docstring shows an example input and its output).
@@ -41,7 +41,8 @@ def log_images(writer, name, pixels, step, max_outputs):
     load_data gives them, cast to float). tf.summary.image wants [count, height, width,
     channels] with floats in [0, 1] (or uint8 0..255), so scale and add a channel axis.
     Example: 5 images [6, 7], step=4, max_outputs=4 -> one "digits" event at step 4 holding
-    4 PNGs of 7 x 6 pixels, each pixel as dark or bright as in `pixels`.
+    4 PNGs 7 pixels wide and 6 high (images [6, 7] are 6 rows of 7 pixels), each pixel as dark or
+    bright as in `pixels`.
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("tf.summary.image wants a channel axis and floats in [0, 1]; it keeps only max_outputs images. Flush.")
@@ -90,7 +91,8 @@ def read_scalars(logdir, name):
     """Every scalar tagged `name` in all event files directly in `logdir`, as a list of
     (step, value) pairs of Python int and float, sorted by step.
 
-    A folder holds one event file per writer (one per run of a program): read them all.
+    A folder holds one event file per writer (one per run of a program): read them all, and keep
+    every event, even two at one step; event files in sub-folders belong to other runs: skip them.
     Example: after log_scalars(writer on logdir, "loss", [0.9, 0.5]) ->
     [(0, 0.9), (1, 0.5)] (at float32 precision); read_scalars(logdir + "/train", "epoch_loss")
     after fit_with_tensorboard gives the training loss of each epoch.

@@ -59,6 +59,18 @@ def test_log_scalars_writes_value_i_at_step_i(kata, tmp_path, writer):
     assert_close([value for _, value in logged], np.float32(values), "the values log_scalars wrote")
 
 
+def test_log_scalars_leaves_the_writer_open_for_more(kata, tmp_path, writer):
+    kata.log_scalars(writer, "loss", [0.9, 0.5, 0.3])
+    kata.log_scalars(writer, "accuracy", [0.25, 0.75])  # The same writer, passed again.
+    events = load_events(tmp_path)
+    assert tensor_tags(events) == ["accuracy", "loss"], (
+        f"after log_scalars(writer, 'loss', ...) then log_scalars(writer, 'accuracy', ...) the event file holds tags "
+        f"{tensor_tags(events)}, expected ['accuracy', 'loss']: the writer must stay open (flush it, never close it)")
+    assert [step for step, _ in series(events, "accuracy")] == [0, 1], "the second call's steps should be [0, 1]"
+    assert_close([value for _, value in series(events, "accuracy")], np.float32([0.25, 0.75]),
+                 "the values the second log_scalars call wrote")
+
+
 def test_log_images_writes_scaled_grey_images_at_the_step(kata, tmp_path, writer):
     pixels = np.random.default_rng(1).uniform(0, 255, (5, 6, 7)).astype(np.float32)
     pixels[0, 0, :3] = [0.0, 255.0, 128.0]
@@ -74,7 +86,8 @@ def test_log_images_writes_scaled_grey_images_at_the_step(kata, tmp_path, writer
     assert len(stored) == 2 + 4, (
         f"the image summary holds {len(stored) - 2} images, expected 4 (max_outputs=4 of 5 images)")
     assert list(stored[:2]) == [b"7", b"6"], (
-        f"the image summary says width, height = {list(stored[:2])}, expected [b'7', b'6'] (images [6, 7])")
+        f"the image summary says width, height = {list(stored[:2])}, expected [b'7', b'6'] (images [6, 7] are "
+        "6 rows of 7 pixels: 7 wide, 6 high)")
     for index in range(4):
         decoded = tf.io.decode_png(stored[2 + index])
         # Within 1 grey level: the float-to-uint8 conversion may round either way.
@@ -110,23 +123,29 @@ def test_log_weight_histograms_writes_one_histogram_per_weight(kata, tmp_path, w
 
 def test_read_scalars_reads_one_tag_from_every_event_file_sorted_by_step(kata, tmp_path):
     # Two writers on one folder make two event files, as two runs of a program would.
-    for steps in ([0, 1, 2], [5, 3]):
+    # The second run logs step 0 again: both events are kept (both 1.0, so their order does not matter).
+    for steps in ([0, 1, 2], [5, 3, 0]):
         file_writer = tf.summary.create_file_writer(str(tmp_path))
         with file_writer.as_default():
             for step in steps:
                 tf.summary.scalar("loss", 1.0 / (step + 1), step=step)
                 tf.summary.scalar("accuracy", 0.1 * step + 0.05, step=step)
         file_writer.close()
-    assert len(os.listdir(tmp_path)) == 2, "the test expected two event files"
+    # Another run's event file in a sub-folder is not "directly in logdir".
+    other_writer = tf.summary.create_file_writer(str(tmp_path / "other_run"))
+    with other_writer.as_default():
+        tf.summary.scalar("loss", 99.0, step=4)
+    other_writer.close()
+    assert len(os.listdir(tmp_path)) == 3, "the test expected two event files and one sub-folder"
     result = kata.read_scalars(str(tmp_path), "loss")
     steps = [pair[0] for pair in result] if isinstance(result, list) else result
-    assert isinstance(result, list) and steps == [0, 1, 2, 3, 5], (
-        f"read_scalars(logdir, 'loss') returned steps {steps!r}, expected [0, 1, 2, 3, 5] "
-        "(only the 'loss' tag, from both event files, sorted by step)")
+    assert isinstance(result, list) and steps == [0, 0, 1, 2, 3, 5], (
+        f"read_scalars(logdir, 'loss') returned steps {steps!r}, expected [0, 0, 1, 2, 3, 5] "
+        "(only the 'loss' tag, from both event files directly in logdir, every event kept, sorted by step)")
     for step, value in result:
         assert isinstance(step, int) and isinstance(value, float), (
             f"read_scalars gave ({step!r}, {value!r}); expected a Python int step and a Python float value")
-    assert_close([value for _, value in result], [1.0, 1 / 2, 1 / 3, 1 / 4, 1 / 6],
+    assert_close([value for _, value in result], [1.0, 1.0, 1 / 2, 1 / 3, 1 / 4, 1 / 6],
                  "read_scalars(logdir, 'loss') values (TF2 summaries keep the number in value.tensor, "
                  "not value.simple_value)")
 

@@ -6,6 +6,7 @@ MirroredStrategy in this process, and the last test runs your module in a fresh 
 that splits the CPU in two and trains on both halves.
 """
 
+import contextlib
 import json
 import os
 import subprocess
@@ -43,6 +44,57 @@ def train_single_device(model, features, labels, batch_size, epochs, learning_ra
     return losses, model.get_weights()
 
 
+@contextlib.contextmanager
+def watching_mirrored_strategies():
+    """While the block runs, record every MirroredStrategy built (with the devices it was given) and every
+    call of its run and reduce, so a test can tell training through tf.distribute from a plain loop."""
+    record = {"strategies": [], "runs": 0, "reduce_ops": []}
+    mirrored = tf.distribute.MirroredStrategy
+    original_init, original_run, original_reduce = mirrored.__init__, mirrored.run, mirrored.reduce
+    own = {name: mirrored.__dict__[name] for name in ("__init__", "run", "reduce") if name in mirrored.__dict__}
+
+    def init(self, devices=None, cross_device_ops=None):
+        original_init(self, devices=devices, cross_device_ops=cross_device_ops)
+        record["strategies"].append((self, devices))
+
+    @tf.autograph.experimental.do_not_convert
+    def run(self, fn, args=(), kwargs=None, options=None):
+        record["runs"] += 1  # Inside a tf.function this counts traces: at least 1 when run is used.
+        return original_run(self, fn, args=args, kwargs=kwargs, options=options)
+
+    @tf.autograph.experimental.do_not_convert
+    def reduce(self, reduce_op, value, axis):
+        record["reduce_ops"].append(reduce_op)
+        return original_reduce(self, reduce_op, value, axis)
+
+    mirrored.__init__, mirrored.run, mirrored.reduce = init, run, reduce
+    try:
+        yield record
+    finally:
+        for name in ("__init__", "run", "reduce"):
+            if name in own:
+                setattr(mirrored, name, own[name])
+            else:
+                delattr(mirrored, name)  # Back to the method MirroredStrategy inherits.
+
+
+def assert_losses_summed(record, what):
+    """strategy.run was called, and any strategy.reduce of the losses used SUM."""
+    assert record["runs"] >= 1, (
+        f"{what} never called strategy.run: each replica's step must run through the strategy, not as a plain "
+        "single-device step")
+    # strategy.reduce also takes the op's name as a string ("SUM").
+    wrong_ops = [op for op in record["reduce_ops"]
+                 if op != tf.distribute.ReduceOp.SUM and not (isinstance(op, str) and op.upper() == "SUM")]
+    assert not wrong_ops, f"{what} reduced the replicas' losses with {wrong_ops[0]}, expected ReduceOp.SUM"
+
+
+def device_names(devices):
+    """('CPU', 0) pairs: "/cpu:0" and "/device:CPU:0" name the same device."""
+    specs = [tf.DeviceSpec.from_string(device if isinstance(device, str) else device.name) for device in devices]
+    return [(spec.device_type.upper() if spec.device_type else None, spec.device_index) for spec in specs]
+
+
 @pytest.fixture(scope="module")
 def reference(kata):
     features, labels = regression_data()
@@ -64,6 +116,18 @@ def test_per_replica_batch_size_refuses_an_uneven_split(kata):
         pytest.fail("per_replica_batch_size(10, 4) returned instead of raising ValueError (10 examples do not split over 4)")
 
 
+def test_split_cpu_after_start_up_lets_tensorflows_runtime_error_through(kata):
+    tf.config.list_logical_devices("CPU")  # Starts TensorFlow up, if nothing has yet.
+    try:
+        kata.split_cpu(2)
+    except NotImplementedError:
+        raise  # A RuntimeError too, but the stub's, not TensorFlow's.
+    except RuntimeError:
+        return
+    pytest.fail("split_cpu(2) after TensorFlow started returned instead of raising RuntimeError (the split "
+                "cannot happen any more; hiding the error would leave one device where two were asked for)")
+
+
 def test_replica_loss_divides_by_the_global_batch_size(kata):
     rng = np.random.default_rng(1)
     labels, predictions = rng.normal(size=(3, 4)).astype(np.float32), rng.normal(size=(3, 4)).astype(np.float32)
@@ -75,7 +139,11 @@ def test_replica_loss_divides_by_the_global_batch_size(kata):
 def test_distributed_dataset_gives_global_batches_in_order(kata):
     features, labels = regression_data(2, examples=20, features=5, outputs=2)
     strategy = tf.distribute.MirroredStrategy(["/cpu:0"])
-    batches = list(kata.distributed_dataset(strategy, features, labels, 8))
+    distributed = kata.distributed_dataset(strategy, features, labels, 8)
+    assert isinstance(distributed, tf.distribute.DistributedDataset), (
+        f"distributed_dataset returned {type(distributed).__name__}, expected a distributed dataset that the "
+        "strategy splits across its replicas (a plain tf.data.Dataset is not split)")
+    batches = list(distributed)
     assert len(batches) == 3, f"distributed_dataset(20 examples, global batch 8) gave {len(batches)} batches, expected 3"
     for index, start in enumerate([0, 8, 16]):
         x, y = batches[index]
@@ -97,8 +165,10 @@ def test_train_step_scales_the_loss_by_the_global_batch_size(kata):
     keras.optimizers.SGD(learning_rate=LEARNING_RATE).apply_gradients(zip(gradients, expected_model.trainable_variables))
 
     dataset = strategy.experimental_distribute_dataset(tf.data.Dataset.from_tensor_slices((features, labels)).batch(4))
-    step = kata.make_train_step(strategy, model, optimizer, 8)
-    loss = step(next(iter(dataset)))
+    with watching_mirrored_strategies() as record:
+        step = kata.make_train_step(strategy, model, optimizer, 8)
+        loss = step(next(iter(dataset)))
+    assert_losses_summed(record, "make_train_step(...)'s step")
     assert_close(loss, expected_loss, "make_train_step(..., global_batch_size=8)(a batch of 4) loss", rtol=1e-5)
     for index, (got, expected) in enumerate(zip(model.get_weights(), expected_model.get_weights())):
         assert_close(got, expected, f"weight {index} after one step (was the update applied, with the loss / 8?)",
@@ -107,7 +177,19 @@ def test_train_step_scales_the_loss_by_the_global_batch_size(kata):
 
 def test_train_mirrored_on_one_device_matches_single_device_training(kata, reference):
     features, labels = regression_data()
-    losses, weights = kata.train_mirrored(features, labels, GLOBAL_BATCH, EPOCHS, LEARNING_RATE, ["/cpu:0"])
+    with watching_mirrored_strategies() as record:
+        losses, weights = kata.train_mirrored(features, labels, GLOBAL_BATCH, EPOCHS, LEARNING_RATE, ["/cpu:0"])
+    over_devices = [strategy for strategy, given in record["strategies"]
+                    if given is not None and device_names(given) == [("CPU", 0)]]
+    assert over_devices, (
+        "train_mirrored(..., devices=['/cpu:0']) built no tf.distribute.MirroredStrategy over those devices (it built "
+        f"{len(record['strategies'])}, given devices {[given for _, given in record['strategies']]}): pass `devices` "
+        "to the strategy")
+    strategy = over_devices[-1]
+    assert strategy.num_replicas_in_sync == 1 and device_names(strategy.extended.worker_devices) == [("CPU", 0)], (
+        f"the strategy has {strategy.num_replicas_in_sync} replicas on {strategy.extended.worker_devices}, "
+        "expected 1 on CPU:0")
+    assert_losses_summed(record, "train_mirrored's training step")
     expected_losses, expected_weights = reference
     assert isinstance(losses, list) and len(losses) == len(expected_losses), (
         f"train_mirrored returned {type(losses).__name__} of length {len(losses)} for losses, "

@@ -2,11 +2,12 @@
 
 Localisation and segmentation are judged by overlap. A detector outputs boxes, float tensors
 `[n, 4]` of corners (y1, x1, y2, x2) with y1 <= y2 and x1 <= x2 (TensorFlow's box order); it is
-scored by the intersection over union (IoU) of each predicted box with each true box. A
-segmentation model labels every pixel: masks are int tensors `[batch, height, width]` of class
-ids, scored by pixel accuracy and mean IoU. An FCN predicts coarse score maps
-`[batch, height, width, classes]`, upsamples them and adds them (`tf.add`) to the finer
-predictions of an earlier layer: the skip connection.
+scored by the intersection over union (IoU) of each predicted box with each true box. (The
+notes' localisation head outputs (x, y, w, h), a corner and a size: as corners that is
+(y, x, y + h, x + w).) A segmentation model labels every pixel: masks are int tensors
+`[batch, height, width]` of class ids, scored by pixel accuracy and mean IoU. An FCN predicts
+coarse score maps `[batch, height, width, classes]`, upsamples them and adds them (`tf.add`) to
+the finer predictions of an earlier layer: the skip connection.
 
 Run `make kata N=26` to test your answers, `make hint N=26` when stuck.
 """
@@ -23,7 +24,7 @@ def box_iou(boxes_a, boxes_b):
     Example: a = [[0, 0, 2, 2]], b = [[1, 1, 3, 3], [5, 5, 6, 6]] -> [[1 / 7, 0.0]]
     (overlap 1, areas 4 and 4; the second box is far away).
     """
-    ### BEGIN SOLUTION: broadcast a[:, None, :] against b[None, :, :]; clip the overlap's height and width at 0.
+    ### BEGIN SOLUTION: broadcasting over a new axis pairs each box of boxes_a with each of boxes_b; an overlap is never negative on either axis.
     y1a, x1a, y2a, x2a = tf.unstack(boxes_a[:, None, :], 4, axis=-1)  # each [n, 1]
     y1b, x1b, y2b, x2b = tf.unstack(boxes_b[None, :, :], 4, axis=-1)  # each [1, m]
     # Clip height and width separately: two negative extents would multiply to a positive area.
@@ -74,7 +75,7 @@ def upsample_nearest(images, factor):
     factor x factor block (what `keras.layers.UpSampling2D(factor)` does).
     Example (one channel): [[1, 2]] with factor 2 -> [[1, 1, 2, 2], [1, 1, 2, 2]].
     """
-    ### BEGIN SOLUTION: tf.repeat along the height axis, then along the width axis.
+    ### BEGIN SOLUTION: look up tf.repeat (it copies each element next to itself, unlike tf.tile).
     # tf.repeat copies each row/column next to itself; tf.tile would repeat the whole image instead.
     return tf.repeat(tf.repeat(images, factor, axis=1), factor, axis=2)
     ### END SOLUTION
@@ -85,8 +86,10 @@ def upsample_bilinear(images, factor):
 
     Return float32 `[batch, height * factor, width * factor, channels]` with the half-pixel
     rule of `tf.image.resize` (and `UpSampling2D(interpolation="bilinear")`): output pixel i
-    samples the input at (i + 0.5) / factor - 0.5, clamped to the edges.
-    Example (one row, one channel): [[0, 4]] with factor 2 -> row [0, 1, 3, 4] (twice).
+    samples the input at (i + 0.5) / factor - 0.5, clamped to the edges. Int images give float32
+    too (UpSampling2D keeps an int dtype: cast first).
+    Example (one row, one channel): [[0, 4]] with factor 2 -> row [0, 1, 3, 4] (twice);
+    int32 [[0, 3]] -> float32 row [0, 0.75, 2.25, 3].
     """
     ### BEGIN SOLUTION: tf.image.resize to (height * factor, width * factor); its default method is bilinear.
     height, width = images.shape[1], images.shape[2]
@@ -102,7 +105,7 @@ def fcn_skip_connection(coarse_scores, fine_scores):
     coarse map bilinearly to H x W and add it to the fine map: return `[batch, H, W, classes]`.
     Example: coarse of shape [2, 3, 5, 4] and fine of shape [2, 6, 10, 4] -> [2, 6, 10, 4].
     """
-    ### BEGIN SOLUTION: tf.image.resize the coarse map to the fine map's height and width, then tf.add.
+    ### BEGIN SOLUTION: look up tf.image.resize; the skip connection is an addition.
     fine_size = tf.shape(fine_scores)[1:3]
     return tf.add(tf.image.resize(coarse_scores, fine_size, method="bilinear"), fine_scores)
     ### END SOLUTION

@@ -129,3 +129,72 @@ def divides_true_pixels_each_class(true_mask, predicted_mask, num_classes):
     true_pixels = tf.reduce_sum(confusion, axis=1)
     present = true_pixels > 0
     return float(tf.reduce_mean(tf.boolean_mask(intersection / tf.where(present, true_pixels, 1.0), present)))
+
+
+@wrong_answer("box_iou", "clips the overlap's height at 0 but not its width")
+def clips_only_overlap_height(boxes_a, boxes_b):
+    y1a, x1a, y2a, x2a = tf.unstack(boxes_a[:, None, :], 4, axis=-1)
+    y1b, x1b, y2b, x2b = tf.unstack(boxes_b[None, :, :], 4, axis=-1)
+    height = tf.maximum(tf.minimum(y2a, y2b) - tf.maximum(y1a, y1b), 0.0)
+    width = tf.minimum(x2a, x2b) - tf.maximum(x1a, x1b)
+    intersection = height * width
+    union = (y2a - y1a) * (x2a - x1a) + (y2b - y1b) * (x2b - x1b) - intersection
+    return tf.math.divide_no_nan(intersection, union)
+
+
+@wrong_answer("mean_iou", "averages over the classes found in the true mask only: a class only predicted is dropped")
+def averages_over_true_classes_only(true_mask, predicted_mask, num_classes):
+    confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
+                                         num_classes=num_classes, dtype=tf.float64)
+    intersection = tf.linalg.diag_part(confusion)
+    true_pixels, predicted_pixels = tf.reduce_sum(confusion, axis=1), tf.reduce_sum(confusion, axis=0)
+    ious = tf.math.divide_no_nan(intersection, true_pixels + predicted_pixels - intersection)
+    return float(tf.reduce_mean(tf.boolean_mask(ious, true_pixels > 0)))
+
+
+@wrong_answer("mean_iou", "averages over the classes found in the prediction only: a class never predicted is dropped")
+def averages_over_predicted_classes_only(true_mask, predicted_mask, num_classes):
+    confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
+                                         num_classes=num_classes, dtype=tf.float64)
+    intersection = tf.linalg.diag_part(confusion)
+    true_pixels, predicted_pixels = tf.reduce_sum(confusion, axis=1), tf.reduce_sum(confusion, axis=0)
+    ious = tf.math.divide_no_nan(intersection, true_pixels + predicted_pixels - intersection)
+    return float(tf.reduce_mean(tf.boolean_mask(ious, predicted_pixels > 0)))
+
+
+@wrong_answer("mean_iou", "leaves class 0 out as background")
+def leaves_out_background_class(true_mask, predicted_mask, num_classes):
+    confusion = tf.math.confusion_matrix(tf.reshape(true_mask, [-1]), tf.reshape(predicted_mask, [-1]),
+                                         num_classes=num_classes, dtype=tf.float64)
+    intersection = tf.linalg.diag_part(confusion)
+    true_pixels, predicted_pixels = tf.reduce_sum(confusion, axis=1), tf.reduce_sum(confusion, axis=0)
+    ious = tf.math.divide_no_nan(intersection, true_pixels + predicted_pixels - intersection)
+    present = (true_pixels + predicted_pixels > 0)[1:]
+    return float(tf.reduce_mean(tf.boolean_mask(ious[1:], present)))
+
+
+@wrong_answer("mean_iou", "returns keras.metrics.MeanIoU's result tensor instead of a Python float")
+def returns_metric_tensor(true_mask, predicted_mask, num_classes):
+    import keras
+
+    metric = keras.metrics.MeanIoU(num_classes=num_classes)
+    metric.update_state(true_mask, predicted_mask)
+    return metric.result()
+
+
+@wrong_answer("upsample_bilinear", "casts the result back to the images' dtype: int images lose the halfway values")
+def casts_back_to_input_dtype(images, factor):
+    height, width = images.shape[1], images.shape[2]
+    return tf.cast(tf.image.resize(images, [height * factor, width * factor]), images.dtype)
+
+
+@wrong_answer("upsample_bilinear", "resizes by 2 whatever the factor")
+def resizes_by_two_always(images, factor):
+    height, width = images.shape[1], images.shape[2]
+    return tf.image.resize(tf.cast(images, tf.float32), [height * 2, width * 2])
+
+
+@wrong_answer("fcn_skip_connection", "averages the upsampled and fine maps instead of adding them")
+def averages_instead_of_adding(coarse_scores, fine_scores):
+    upsampled = tf.image.resize(coarse_scores, tf.shape(fine_scores)[1:3])
+    return (upsampled + fine_scores) / 2.0

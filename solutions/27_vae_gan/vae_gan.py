@@ -59,7 +59,7 @@ def discriminator_loss(real_logits, fake_logits):
     mean BCE(1, real_logits) + mean BCE(0, fake_logits). It must stay finite for logits like 40.
     Example: real_logits [[0.0]], fake_logits [[0.0]] -> 2 * ln 2 = 1.3863.
     """
-    ### BEGIN SOLUTION: tf.nn.sigmoid_cross_entropy_with_logits with ones for real and zeros for fake; add the means.
+    ### BEGIN SOLUTION: look up tf.nn.sigmoid_cross_entropy_with_logits: a cross-entropy on logits stays finite.
     # Working on logits (never log(sigmoid(...))) keeps large logits finite.
     real_loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(real_logits), logits=real_logits)
     fake_loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(fake_logits), logits=fake_logits)

@@ -100,3 +100,54 @@ def one_mean_over_real_fake(real_logits, fake_logits):
 def keras_losses_binarycrossentropy_without_logits(fake_logits):
     import keras
     return keras.losses.BinaryCrossentropy()(tf.ones_like(fake_logits), fake_logits)
+
+
+@wrong_answer("reparameterize", "computes z in numpy: the value is right but no gradient reaches mu or logvar")
+def computes_in_numpy(mu, logvar, eps):
+    import numpy as np
+
+    return np.asarray(mu) + np.exp(0.5 * np.asarray(logvar)) * np.asarray(eps)
+
+
+@wrong_answer("sample_latent", "ignores the given seed and always draws with the docstring's (1, 2)")
+def ignores_the_seed(mu, logvar, seed):
+    return reparameterize(mu, logvar, tf.random.stateless_normal(tf.shape(mu), seed=(1, 2)))
+
+
+@wrong_answer("sample_latent", "draws eps with tf.random.stateless_uniform: repeatable, but not N(0, 1)")
+def draws_uniform_noise(mu, logvar, seed):
+    return reparameterize(mu, logvar, tf.random.stateless_uniform(tf.shape(mu), seed=seed))
+
+
+@wrong_answer("kl_divergence", "forgets the 1 inside the closed form: off by 0.5 per latent dimension")
+def forgets_the_one(mu, logvar):
+    return -0.5 * tf.reduce_sum(logvar - tf.square(mu) - tf.exp(logvar), axis=-1)
+
+
+@wrong_answer("kl_divergence", "sums over the batch axis (axis=0) instead of the latent axis")
+def sums_over_batch_axis(mu, logvar):
+    return -0.5 * tf.reduce_sum(1.0 + logvar - tf.square(mu) - tf.exp(logvar), axis=0)
+
+
+@wrong_answer("discriminator_loss", "returns a Python float instead of a scalar tensor")
+def returns_python_float(real_logits, fake_logits):
+    real_loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(real_logits), logits=real_logits)
+    fake_loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(fake_logits), logits=fake_logits)
+    return float(tf.reduce_mean(real_loss) + tf.reduce_mean(fake_loss))
+
+
+@wrong_answer("discriminator_loss", "sums the cross-entropies over the examples instead of averaging them")
+def sums_instead_of_means(real_logits, fake_logits):
+    real_loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(real_logits), logits=real_logits)
+    fake_loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(fake_logits), logits=fake_logits)
+    return tf.reduce_sum(real_loss) + tf.reduce_sum(fake_loss)
+
+
+@wrong_answer("generator_loss", "sums the cross-entropy over the fakes instead of averaging it")
+def generator_sums_instead_of_mean(fake_logits):
+    return tf.reduce_sum(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(fake_logits), logits=fake_logits))
+
+
+@wrong_answer("minimax_generator_loss", "sums log(1 - D(G(z))) over the fakes instead of averaging it")
+def minimax_sums_instead_of_mean(fake_logits):
+    return -tf.reduce_sum(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.zeros_like(fake_logits), logits=fake_logits))

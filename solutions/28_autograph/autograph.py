@@ -22,7 +22,7 @@ def collatz_steps(n):
     as `tf.function(collatz_steps)`, where AutoGraph turns them into tf.while_loop and tf.cond.
     Example: 6 -> 3 -> 10 -> 5 -> 16 -> 8 -> 4 -> 2 -> 1, so collatz_steps(6) = 8; collatz_steps(1) = 0.
     """
-    ### BEGIN SOLUTION: a tensor counter, `while n > 1:` with an `if n % 2 == 0:` inside; use // to stay integer.
+    ### BEGIN SOLUTION: AutoGraph turns a Python while and if on tensors into graph loops and conditions; keep n an integer.
     steps = tf.constant(0, tf.int32)
     while n > 1:  # A tensor condition: AutoGraph builds a tf.while_loop.
         if n % 2 == 0:  # Also a tensor condition: a tf.cond. Both branches must give n the same dtype.

@@ -129,3 +129,104 @@ def make_doubler_wraps_new_tf(input_signature=None):
         return 2 * x
 
     return (lambda x: tf.function(double, input_signature=input_signature)(x)), trace_log
+
+
+@wrong_answer("collatz_steps", "counts in int64 (tf.constant(0, tf.int64)) where an int32 scalar is promised")
+def counts_in_int64(n):
+    steps = tf.constant(0, tf.int64)
+    while n > 1:
+        if n % 2 == 0:
+            n = n // 2
+        else:
+            n = 3 * n + 1
+        steps += 1
+    return steps
+
+
+@wrong_answer("clip_to_norm", "divides by the norm but forgets to multiply by max_norm: clips to norm 1")
+def clips_to_unit_norm(values, max_norm):
+    norm = tf.norm(values)
+    if norm > max_norm:
+        values = values / norm
+    return values
+
+
+@wrong_answer("clip_to_norm", "compares norm.numpy() with max_norm: works eagerly, fails inside tf.function")
+def compares_numpy_norm(values, max_norm):
+    norm = tf.norm(values)
+    if norm.numpy() > max_norm:
+        values = values * (max_norm / norm)
+    return values
+
+
+@wrong_answer("make_doubler", "returns a new empty list, not the list double appends to")
+def returns_another_list(input_signature=None):
+    trace_log = []
+
+    def double(x):
+        trace_log.append(x)
+        return 2 * x
+
+    return tf.function(double, input_signature=input_signature), []
+
+
+@wrong_answer("count_traces", "reads the count after the first call: misses that call's trace, fails on no arguments")
+def reads_count_after_first_call(function, arguments):
+    function(arguments[0])
+    before = function.experimental_get_tracing_count()
+    for argument in arguments[1:]:
+        function(argument)
+    return function.experimental_get_tracing_count() - before
+
+
+@wrong_answer("make_logging_function", "appends 'traced' once while building the function, not on every trace")
+def appends_once_when_built():
+    python_log = ["traced"]
+
+    @tf.function
+    def add_one(x):
+        tf.print("add_one got", x)
+        return x + 1
+
+    return add_one, python_log
+
+
+@wrong_answer("make_logging_function", "tf.print in a plain Python wrapper around the tf.function")
+def prints_in_a_python_wrapper():
+    python_log = []
+
+    @tf.function
+    def graph_add_one(x):
+        python_log.append("traced")
+        return x + 1
+
+    def add_one(x):
+        tf.print("add_one got", x)
+        return graph_add_one(x)
+
+    return add_one, python_log
+
+
+@wrong_answer("make_logging_function", "tf.print to standard output (output_stream=sys.stdout), not standard error")
+def prints_to_stdout():
+    import sys
+
+    python_log = []
+
+    @tf.function
+    def add_one(x):
+        python_log.append("traced")
+        tf.print("add_one got", x, output_stream=sys.stdout)
+        return x + 1
+
+    return add_one, python_log
+
+
+@wrong_answer("clip_to_norm", "branchless values * tf.minimum(1.0, max_norm / norm): right values, but no Python if")
+def branchless_minimum(values, max_norm):
+    return values * tf.minimum(1.0, max_norm / tf.norm(values))
+
+
+@wrong_answer("clip_to_norm", "calls tf.clip_by_norm instead of writing the if")
+def calls_clip_by_norm(values, max_norm):
+    return tf.clip_by_norm(values, max_norm)

@@ -12,6 +12,9 @@ added together. And the per-replica losses are combined with a SUM.
 No GPUs needed: TensorFlow can split one CPU into several logical devices, but only before it
 starts up (before the first operation runs). The tests run that part in a fresh Python process.
 
+The study notes this curriculum comes from do not cover distributed training: this kata goes
+beyond them, after TensorFlow's own distributed-training guide.
+
 Run `make kata N=30` to test your answers, `make hint N=30` when stuck.
 """
 
@@ -92,7 +95,9 @@ def make_train_step(strategy, model, optimizer, global_batch_size):
     """A function `step(distributed_batch)` that trains once and returns the global batch's mean loss.
 
     `model` and `optimizer` were created inside `strategy.scope()`. Each replica computes
-    `replica_loss` on its slice and applies its gradients; combine the replicas' losses with a SUM.
+    `replica_loss` on its slice and applies its gradients: run that work on every replica through
+    `strategy.run` (a plain step on the batch would ignore the replicas); combine the replicas'
+    losses with a SUM.
     Example: with one replica, a batch of 4 and global_batch_size 8, the loss returned is half
     the batch mean (the other half would come from the second replica).
     """
@@ -115,12 +120,15 @@ def make_train_step(strategy, model, optimizer, global_batch_size):
 
 
 def train_mirrored(features, labels, global_batch_size, epochs, learning_rate, devices):
-    """Train `build_model` with plain SGD under a MirroredStrategy over `devices`.
+    """Train `build_model` with plain SGD under a `tf.distribute.MirroredStrategy` over exactly `devices`.
+
+    Build the strategy from `devices` (a list of device names such as ["/cpu:0"]), the model and
+    the optimizer inside its scope, and train with `distributed_dataset` and `make_train_step`.
 
     Return `(losses, weights)`: one Python float per step (the global batch's mean loss) and
     `model.get_weights()` at the end. Example: 32 examples, global batch 8, 2 epochs -> 8 losses.
     """
-    ### BEGIN SOLUTION: create the strategy; build the model and keras.optimizers.SGD inside strategy.scope(); loop epochs over the dataset.
+    ### BEGIN SOLUTION: look up strategy.scope(): variables made inside it are mirrored on every replica.
     strategy = tf.distribute.MirroredStrategy(devices)
     # Variables created in the scope become mirrored: one synchronised copy per replica.
     with strategy.scope():

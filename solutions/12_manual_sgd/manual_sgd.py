@@ -128,7 +128,7 @@ def train(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
 def accuracy(params, x, y):
     """The fraction of images in `x` whose highest logit (forward(params, x)) is their label `y`.
 
-    `y` holds integer labels [batch]; the result is a Python float.
+    `y` holds integer labels [batch] (int32 or int64); the result is a Python float.
     Example: params [W = the 2x2 identity, b = zeros] make the logits equal to x, so
     x = [[2, 1], [0, 3]] has logits [[2, 1], [0, 3]] and best classes [0, 1]; with labels [0, 0]
     one image of two is right -> 0.5.

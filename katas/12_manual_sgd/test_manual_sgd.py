@@ -7,6 +7,7 @@ data/digits.csv.gz (1397 training, 400 held-out 8x8 images). Nothing is download
 The learning-curve test draws your loss per step to artifacts/12_manual_sgd_learning_curve.png.
 """
 
+import itertools
 import os
 import tempfile
 
@@ -330,6 +331,45 @@ def test_train_keeps_the_last_smaller_batch_of_every_epoch(kata):
     assert taken == [4], (
         f"train(30 copies of one example, epochs=2, batch_size=20, lr=0.4) {found}; expected 4 steps: "
         "2 per epoch (a batch of 20, then the last, smaller batch of 10)")
+
+
+def _numpy_single_example_sgd(start, x, y, order, lr):
+    """Softmax regression (no hidden layer) stepped by hand in float64, one example per step."""
+    weights, bias = (value.astype(np.float64) for value in start)
+    for index in order:
+        logits = x[index] @ weights + bias
+        probabilities = np.exp(logits - logits.max())
+        probabilities /= probabilities.sum()
+        probabilities[y[index]] -= 1.0  # d loss / d logits of the cross-entropy.
+        weights, bias = weights - lr * np.outer(x[index], probabilities), bias - lr * probabilities
+    return weights, bias
+
+
+def test_train_reshuffles_every_epoch(kata):
+    # 3 examples, batch_size=1, 2 epochs: 6 single-example steps whose result depends on their
+    # order. The test replays all 36 pairs of epoch orders and finds the one train followed. A
+    # shuffle that never reshuffles repeats the first epoch's order every time; a reshuffling one
+    # breaks the pattern for some seed (each seed has a 5/6 chance).
+    x = np.array([[1.0, -0.5, 0.3, 0.8], [-0.7, 1.2, 0.4, -0.2], [0.2, 0.6, -1.1, 0.9]], np.float32)
+    y = np.array([0, 1, 2], np.int32)
+    orders = list(itertools.permutations(range(3)))
+    seen = []
+    for seed in range(4):
+        params = kata.train(x, y, [4, 3], epochs=2, batch_size=1, lr=1.0, seed=seed)
+        start = [p.numpy() for p in kata.init_params([4, 3], seed=seed)]
+        got = [p.numpy() for p in params]
+        followed = [(first, second) for first in orders for second in orders
+                    if all(np.allclose(g, e, rtol=1e-4, atol=1e-5)
+                           for g, e in zip(got, _numpy_single_example_sgd(start, x, y, first + second, 1.0)))]
+        assert followed, (
+            f"train(3 examples, [4, 3], epochs=2, batch_size=1, lr=1.0, seed={seed}) ended where no two epochs "
+            "of single-example SGD steps lead: each epoch should visit every example once")
+        seen.append(followed[0])
+        if followed[0][0] != followed[0][1]:
+            return
+    assert False, (
+        f"over seeds 0..3 train's second epoch always repeated the first epoch's order {seen}: the shuffle "
+        "should reshuffle on every epoch (tf.data's shuffle does by default)")
 
 
 @pytest.mark.slow

@@ -236,3 +236,14 @@ def train_ignores_the_seed(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
         for x_batch, y_batch in dataset:
             sgd_step(params, x_batch, y_batch, lr)
     return params
+
+
+@wrong_answer("train", "reshuffle_each_iteration=False: every epoch comes in the first epoch's order")
+def train_never_reshuffles(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
+    params = init_params(layer_sizes, seed)
+    dataset = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(
+        len(y), seed=seed, reshuffle_each_iteration=False).batch(batch_size)
+    for _ in range(epochs):
+        for x_batch, y_batch in dataset:
+            sgd_step(params, x_batch, y_batch, lr)
+    return params

@@ -43,7 +43,10 @@ def gradient_descent_step(w, b, x, y, lr):
 def fit_by_hand(x, y, lr, steps):
     """Start from w = b = 0, take `steps` gradient_descent_steps; return (w, b) as Python floats.
 
-    Example: points on y = 3x - 2, lr=0.1, steps=300 -> (3.0, -2.0) to about 4 decimals.
+    steps=0 takes no step and returns (0.0, 0.0).
+    Example: 21 points on y = 3x - 2 with x = -2, -1.8, ..., 2, lr=0.1, steps=300 -> (3.0, -2.0) to
+    about 4 decimals. The x range matters: with x = 0, 1, ..., 9 the same lr=0.1 diverges, because a
+    step overshoots once lr is larger than 2 / (the loss's largest curvature, about 2 * mean(x^2)).
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("repeat gradient_descent_step from zero for the given number of steps; return Python floats.")
@@ -61,8 +64,9 @@ def tape_gradients(w, b, x, y):
 def fit_with_tape(x, y, lr, steps):
     """fit_by_hand again, with tf.Variables, a GradientTape and assign_sub; (w, b) as Python floats.
 
-    It follows exactly the same path as fit_by_hand, so both return the same numbers.
-    Example: points on y = 3x - 2, lr=0.1, steps=300 -> (3.0, -2.0) to about 4 decimals.
+    It follows exactly the same path as fit_by_hand, so both return the same numbers (steps=0 too).
+    Example: 21 points on y = 3x - 2 with x = -2, -1.8, ..., 2, lr=0.1, steps=300 -> (3.0, -2.0) to
+    about 4 decimals (with x = 0, 1, ..., 9 the same lr diverges: see fit_by_hand).
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("tf.Variable holds trainable state; record mse_loss on a GradientTape and update in place with assign_sub.")

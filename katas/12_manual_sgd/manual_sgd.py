@@ -36,7 +36,8 @@ def forward(params, x):
     """Logits [batch, classes] of images `x` [batch, height, width] (or already flat [batch, pixels]).
 
     Flatten each image, then every layer computes `h @ W + b`; a ReLU follows every hidden
-    layer, none follows the last one (logits may be negative).
+    layer, none follows the last one (logits may be negative). A network with no hidden layer
+    (params [W1, b1]) is a plain linear map: x @ W1 + b1.
     Example: params of init_params([4, 3, 2]), x of shape [5, 2, 2] -> logits of shape [5, 2].
     """
     # TODO: your code here (the docstring shows an example input and its output).
@@ -44,7 +45,8 @@ def forward(params, x):
 
 
 def loss_fn(params, x, y):
-    """The mean softmax cross-entropy of the network's logits against integer labels `y` [batch].
+    """The mean softmax cross-entropy of the network's logits against integer labels `y` [batch]
+    (int32 or int64).
 
     A scalar float32 tensor.
     Example: with all-zero logits over 10 classes the loss is log(10) = 2.3026 for any labels.
@@ -68,7 +70,8 @@ def train(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
     """Train a fresh network (init_params(layer_sizes, seed)) with SGD; return its params.
 
     Build the batches with tf.data: shuffle all the examples (a buffer as large as the data,
-    reshuffled every epoch), then batch them. Use the same update as sgd_step, compiled with
+    reshuffled every epoch), then batch them, keeping the last, smaller batch when batch_size
+    does not divide the data: 30 examples with batch_size=20 take 2 steps an epoch. Use the same update as sgd_step, compiled with
     `tf.function` so each step runs as a graph (no Keras optimizer, no `fit`).
     Example: train(x_train, y_train, [784, 256, 10], epochs=5, batch_size=128, lr=0.1)
     -> [W1, b1, W2, b2] that classify MNIST test digits with about 0.97 accuracy.
@@ -78,9 +81,12 @@ def train(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
 
 
 def accuracy(params, x, y):
-    """The fraction of images in `x` whose highest logit is their label `y`, as a Python float.
+    """The fraction of images in `x` whose highest logit (forward(params, x)) is their label `y`.
 
-    Example: logits [[2, 1], [0, 3]] with labels [0, 0] -> 0.5.
+    `y` holds integer labels [batch] (int32 or int64); the result is a Python float.
+    Example: params [W = the 2x2 identity, b = zeros] make the logits equal to x, so
+    x = [[2, 1], [0, 3]] has logits [[2, 1], [0, 3]] and best classes [0, 1]; with labels [0, 0]
+    one image of two is right -> 0.5.
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("tf.argmax over the class axis, compare with y, take the mean as a float.")

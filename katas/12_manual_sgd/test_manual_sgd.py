@@ -7,6 +7,7 @@ data/digits.csv.gz (1397 training, 400 held-out 8x8 images). Nothing is download
 The learning-curve test draws your loss per step to artifacts/12_manual_sgd_learning_curve.png.
 """
 
+import itertools
 import os
 import tempfile
 
@@ -149,6 +150,16 @@ def test_forward_leaves_the_output_layer_linear(kata):
     assert_close(logits, numpy_forward(params, x), "forward(params of [8, 6, 5], x [20, 8])", atol=1e-5)
 
 
+def test_forward_without_a_hidden_layer_is_linear(kata):
+    # params [W1, b1]: the only layer is the output layer, so no ReLU at all.
+    params = random_params(30, [7, 3])
+    x, _ = batch(31, (16, 7), 3)
+    logits = kata.forward(params, tf.constant(x))
+    assert_close(logits, numpy_forward(params, x), "forward(params of [7, 3] (no hidden layer), x [16, 7])",
+                 rtol=1e-5, atol=1e-5)
+    assert (logits.numpy() < 0).any(), "forward(params of [7, 3]) gave no negative logit: a ReLU on the output layer?"
+
+
 # ----------------------------------------------------------------------------- loss_fn
 
 
@@ -166,6 +177,15 @@ def test_loss_fn_matches_keras_sparse_cross_entropy(kata):
                                                             from_logits=True).numpy().mean()
     assert_close(kata.loss_fn(params, tf.constant(x), tf.constant(y)), expected,
                  "loss_fn(params of [6, 5, 4], images [11, 2, 3], labels [11])", rtol=1e-5, atol=1e-5)
+
+
+def test_loss_fn_takes_int64_labels_too(kata):
+    params = random_params(32, [6, 5])
+    x, y = batch(33, (9, 6), 5)
+    expected = keras.losses.sparse_categorical_crossentropy(y, numpy_forward(params, x).astype(np.float32),
+                                                            from_logits=True).numpy().mean()
+    assert_close(kata.loss_fn(params, tf.constant(x), tf.constant(y, tf.int64)), expected,
+                 "loss_fn(params of [6, 5], x [9, 6], int64 labels [9])", rtol=1e-5, atol=1e-5, dtype=tf.float32)
 
 
 # ----------------------------------------------------------------------------- sgd_step
@@ -242,6 +262,23 @@ def test_accuracy_counts_rows_whose_best_logit_is_the_label(kata):
     assert_python_float(result, 0.75, "accuracy(logits [[2, 1], [0, 3], [5, 4], [1, 1.5]], labels [0, 0, 0, 1])")
 
 
+def test_accuracy_on_the_worked_example(kata):
+    params = [tf.Variable(tf.eye(2)), tf.Variable(tf.zeros([2]))]
+    result = kata.accuracy(params, tf.constant([[2.0, 1.0], [0.0, 3.0]]), tf.constant([0, 0]))
+    assert_python_float(result, 0.5, "accuracy(identity params, x [[2, 1], [0, 3]], labels [0, 0])")
+
+
+def test_accuracy_of_a_deeper_network_with_int64_labels(kata):
+    params = random_params(34, [6, 5, 4])
+    x, _ = batch(35, (40, 2, 3), 4)
+    best = numpy_forward(params, x).argmax(axis=1)
+    labels = best.copy()
+    labels[::3] = (labels[::3] + 1) % 4  # Rows 0, 3, ..., 39 made wrong: 14 of 40.
+    result = kata.accuracy(params, tf.constant(x), tf.constant(labels, tf.int64))
+    assert_python_float(result, 26 / 40, "accuracy(params of [6, 5, 4], images [40, 2, 3], int64 labels, "
+                        "26 of 40 right)", tol=1e-6)
+
+
 # ----------------------------------------------------------------------------- train
 
 
@@ -271,6 +308,68 @@ def test_train_with_one_full_batch_takes_one_sgd_step_per_epoch(kata):
     for index, (param, wanted) in enumerate(zip(params, expected)):
         assert_close(param, wanted, f"train(30 examples, [6, 5, 4], epochs=3, batch_size=30, lr=0.5, seed=4)[{index}] "
                      "(3 full-batch steps from init_params([6, 5, 4], seed=4))", rtol=1e-4, atol=1e-5)
+
+
+def test_train_keeps_the_last_smaller_batch_of_every_epoch(kata):
+    # 30 copies of one example: every batch has the same mean gradient whatever the shuffle, so
+    # the result only depends on how many steps were taken. batch_size=20 does not divide 30:
+    # 2 steps an epoch (20, then 10), 4 in 2 epochs.
+    x = np.tile(np.random.default_rng(36).random((1, 6)).astype(np.float32), (30, 1))
+    y = np.full(30, 2, np.int32)
+    params = kata.train(x, y, [6, 5, 3], epochs=2, batch_size=20, lr=0.4, seed=5)
+    expected = [tf.Variable(p) for p in kata.init_params([6, 5, 3], seed=5)]
+    after = {}
+    for step in range(1, 6):
+        with tf.GradientTape() as tape:
+            loss = reference_loss(expected, x[:1], y[:1])
+        for variable, gradient in zip(expected, tape.gradient(loss, expected)):
+            variable.assign_sub(0.4 * gradient)
+        after[step] = [v.numpy() for v in expected]
+    taken = [steps for steps, values in after.items()
+             if all(np.allclose(p.numpy(), v, rtol=1e-4, atol=1e-5) for p, v in zip(params, values))]
+    found = f"ended where {taken[0]} step(s) lead" if taken else "ended where no 1 to 5 steps lead"
+    assert taken == [4], (
+        f"train(30 copies of one example, epochs=2, batch_size=20, lr=0.4) {found}; expected 4 steps: "
+        "2 per epoch (a batch of 20, then the last, smaller batch of 10)")
+
+
+def _numpy_single_example_sgd(start, x, y, order, lr):
+    """Softmax regression (no hidden layer) stepped by hand in float64, one example per step."""
+    weights, bias = (value.astype(np.float64) for value in start)
+    for index in order:
+        logits = x[index] @ weights + bias
+        probabilities = np.exp(logits - logits.max())
+        probabilities /= probabilities.sum()
+        probabilities[y[index]] -= 1.0  # d loss / d logits of the cross-entropy.
+        weights, bias = weights - lr * np.outer(x[index], probabilities), bias - lr * probabilities
+    return weights, bias
+
+
+def test_train_reshuffles_every_epoch(kata):
+    # 3 examples, batch_size=1, 2 epochs: 6 single-example steps whose result depends on their
+    # order. The test replays all 36 pairs of epoch orders and finds the one train followed. A
+    # shuffle that never reshuffles repeats the first epoch's order every time; a reshuffling one
+    # breaks the pattern for some seed (each seed has a 5/6 chance).
+    x = np.array([[1.0, -0.5, 0.3, 0.8], [-0.7, 1.2, 0.4, -0.2], [0.2, 0.6, -1.1, 0.9]], np.float32)
+    y = np.array([0, 1, 2], np.int32)
+    orders = list(itertools.permutations(range(3)))
+    seen = []
+    for seed in range(4):
+        params = kata.train(x, y, [4, 3], epochs=2, batch_size=1, lr=1.0, seed=seed)
+        start = [p.numpy() for p in kata.init_params([4, 3], seed=seed)]
+        got = [p.numpy() for p in params]
+        followed = [(first, second) for first in orders for second in orders
+                    if all(np.allclose(g, e, rtol=1e-4, atol=1e-5)
+                           for g, e in zip(got, _numpy_single_example_sgd(start, x, y, first + second, 1.0)))]
+        assert followed, (
+            f"train(3 examples, [4, 3], epochs=2, batch_size=1, lr=1.0, seed={seed}) ended where no two epochs "
+            "of single-example SGD steps lead: each epoch should visit every example once")
+        seen.append(followed[0])
+        if followed[0][0] != followed[0][1]:
+            return
+    assert False, (
+        f"over seeds 0..3 train's second epoch always repeated the first epoch's order {seen}: the shuffle "
+        "should reshuffle on every epoch (tf.data's shuffle does by default)")
 
 
 @pytest.mark.slow

@@ -69,19 +69,47 @@ def test_shuffle_pairs_mixes_the_whole_data_not_just_neighbours(kata):
         "is the shuffle buffer smaller than the data?")
 
 
+def test_shuffle_pairs_mixes_thousands_of_examples_not_a_fixed_buffer(kata):
+    # 3000 examples whose label is their index: a fixed buffer of 1000 or 1024 could only yield
+    # one of the first ~1030 examples among the first ten; a full shuffle draws from all 3000.
+    labels = np.arange(3000, dtype=np.int32)
+    images = np.zeros((3000, 2, 2), np.uint8)
+    for seed in (0, 1):
+        firsts = [int(label) for _, label in kata.shuffle_pairs(images, labels, seed=seed).take(10)]
+        assert max(firsts) >= 1100, (
+            f"shuffle_pairs(3000 examples, seed={seed}) began with examples {firsts}, all among the first 1100: "
+            "is the shuffle buffer a fixed size instead of the whole data?")
+
+
+def test_shuffle_pairs_reshuffles_on_every_pass(kata):
+    images, labels = np.zeros((60, 2, 2), np.uint8), np.arange(60, dtype=np.int32)
+    dataset = kata.shuffle_pairs(images, labels, seed=9)
+    passes = [[int(label) for _, label in dataset] for _ in range(3)]
+    for number, order in enumerate(passes):
+        assert sorted(order) == list(range(60)), (
+            f"pass {number} over shuffle_pairs(60 examples) did not yield each example exactly once")
+    assert passes[0] != passes[1] and passes[1] != passes[2], (
+        f"iterating shuffle_pairs(60 examples, seed=9) again gave the same order ({passes[0][:6]}...): the "
+        "dataset should reshuffle on every pass, so each epoch comes in a new order")
+
+
 def test_normalise_scales_pixels_to_0_1_and_keeps_the_label(kata):
     image = tf.constant([[0, 51, 255], [102, 204, 1]], tf.uint8)
     scaled, label = kata.normalise(image, tf.constant(7))
     assert_close(scaled, np.array([[0, 51, 255], [102, 204, 1]]) / 255.0, "normalise(uint8 image, 7) image",
                  dtype=tf.float32)
     assert_equal(label, 7, "normalise(uint8 image, 7) label", dtype=tf.int32)
+    _, label = kata.normalise(image, tf.constant(9, tf.int64))
+    assert_equal(label, 9, "normalise(uint8 image, int64 label 9) label (as is: int64 stays int64)",
+                 dtype=tf.int64)
 
 
 @pytest.mark.parametrize("n, batch_size, drop_remainder, expected", [
     (10, 4, False, 3), (10, 4, True, 2), (12, 4, False, 3), (12, 4, True, 3), (3, 5, False, 1), (3, 5, True, 0),
+    (0, 4, False, 0), (5, 1, True, 5), (7, 7, True, 1), (25, 6, False, 5),
 ])
 def test_count_batches(kata, n, batch_size, drop_remainder, expected):
-    images, labels = digits(n)
+    images, labels = np.zeros((n, HEIGHT, WIDTH), np.uint8), np.arange(n, dtype=np.int32)  # n may be 0.
     result = kata.count_batches(tf.data.Dataset.from_tensor_slices((images, labels)), batch_size, drop_remainder)
     assert isinstance(result, int) and result == expected, (
         f"count_batches({n} examples, batch_size={batch_size}, drop_remainder={drop_remainder}) returned "
@@ -119,6 +147,15 @@ def test_training_pipeline_shuffles_across_batches_and_anew_each_epoch(kata):
     assert any(run != list(range(run[0], run[0] + 8)) for run in runs), (
         f"every batch holds 8 neighbouring examples {runs}: shuffle the examples before batching, not the batches")
     assert epochs[0] != epochs[1], "both epochs came in the same order: let the shuffle reshuffle on every pass"
+
+
+def test_training_pipeline_mixes_thousands_of_examples(kata):
+    labels = np.arange(3000, dtype=np.int32)  # Each label is its example's index.
+    first_batch = next(iter(kata.training_pipeline(np.zeros((3000, 2, 2), np.uint8), labels, batch_size=10,
+                                                   epochs=1, seed=3)))[1].numpy()
+    assert first_batch.max() >= 1100, (
+        f"the first batch of training_pipeline(3000 examples, batch_size=10) holds examples {list(first_batch)}, "
+        "all among the first 1100: shuffle the whole data (shuffle_pairs), not a fixed buffer")
 
 
 def test_training_pipeline_prefetches(kata):

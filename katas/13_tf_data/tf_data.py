@@ -23,15 +23,21 @@ def make_dataset(images, labels):
 def shuffle_pairs(images, labels, seed):
     """The same (image, label) pairs in a random order (the whole data mixed, not just neighbours).
 
-    An image keeps its own label: shuffle the pairs, never images and labels apart.
-    Example: labels [0, 1, 2, 3] with images of digits 0, 1, 2, 3 -> e.g. (3, 3), (0, 0), (2, 2), (1, 1).
+    An image keeps its own label: shuffle the pairs, never images and labels apart. The whole
+    data means all of it, however many examples there are: a fixed buffer (say 1000) only mixes
+    neighbours once the data is larger. The dataset reshuffles on every pass: iterating it again
+    (or repeating it, one pass per epoch) gives a new order each time; the same seed gives the
+    same first order.
+    Example: labels [0, 1, 2, 3] with images of digits 0, 1, 2, 3 -> e.g. (3, 3), (0, 0), (2, 2), (1, 1)
+    on the first pass, then e.g. (1, 1), (3, 3), (0, 0), (2, 2) on the next.
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("Dataset.shuffle fills a buffer and draws from it; a buffer as big as the data gives a full shuffle, seeded.")
 
 
 def normalise(image, label):
-    """One example, ready for a network: the image as float32 in [0, 1] (divided by 255), the label as is.
+    """One example, ready for a network: the image as float32 in [0, 1] (divided by 255), the label
+    as is (same value, same dtype).
 
     Use it with dataset.map(normalise).
     Example: (image uint8 [[0, 255]], label 7) -> (float32 [[0.0, 1.0]], 7).
@@ -50,8 +56,9 @@ def count_batches(dataset, batch_size, drop_remainder):
 
 
 def training_pipeline(images, labels, batch_size, epochs, seed):
-    """Batches for training: shuffled pairs (in a new order every epoch), normalised, full batches
-    only, repeated for `epochs` epochs, with the next batch prefetched.
+    """Batches for training: shuffled pairs (the whole data mixed, in a new order every epoch, as
+    shuffle_pairs gives them), normalised, full batches only, repeated for `epochs` epochs, with
+    the next batch prefetched.
 
     Each element is (images float32 [batch_size, height, width], labels [batch_size]).
     Example: 30 examples, batch_size 8, epochs 3 -> 3 full batches per epoch, 9 batches in all.

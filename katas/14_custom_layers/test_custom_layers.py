@@ -37,6 +37,13 @@ def test_my_dense_creates_a_trainable_kernel_and_bias(kata):
         "create both with add_weight(..., trainable=True)")
 
 
+def test_my_dense_bias_starts_at_zero(kata):
+    layer = kata.MyDense(4)
+    layer(random_batch(20, 2, 7))
+    assert_close(layer.bias, np.zeros(4), "MyDense(4).bias right after build (the docstring says zeros)",
+                 rtol=0, atol=0)
+
+
 def test_my_dense_kernel_starts_random_and_differs_between_units(kata):
     layer = kata.MyDense(6)
     layer(random_batch(2, 3, 8))
@@ -56,6 +63,34 @@ def test_my_dense_computes_activation_of_x_kernel_plus_bias(kata, activation, nu
     x = random_batch(4, 5, 6)
     expected = numpy_activation(x @ np.asarray(layer.kernel) + np.asarray(layer.bias))
     assert_close(layer(x), expected, f"MyDense(4, activation={activation!r}) on a [5, 6] batch", rtol=1e-5, atol=1e-5)
+
+
+def _leaky(z):
+    """An activation of the test's own: a plain Python function, not a name Keras knows."""
+    return keras.ops.maximum(z, 0.2 * z)
+
+
+@pytest.mark.parametrize("activation, numpy_activation", [
+    (keras.activations.sigmoid, lambda z: 1 / (1 + np.exp(-z))),
+    (_leaky, lambda z: np.maximum(z, 0.2 * z)),
+], ids=["keras.activations.sigmoid", "a_plain_function"])
+def test_my_dense_takes_an_activation_function(kata, activation, numpy_activation):
+    layer = built_layer(kata, units=3, input_dim=5, activation=activation, seed=21)
+    x = random_batch(22, 4, 5)
+    expected = numpy_activation(x @ np.asarray(layer.kernel).astype(np.float64) + np.asarray(layer.bias))
+    assert_close(layer(x), expected, f"MyDense(3, activation={activation.__name__}) on a [4, 5] batch",
+                 rtol=1e-5, atol=1e-5)
+
+
+def test_my_dense_config_keeps_an_activation_function_and_no_activation(kata):
+    x = random_batch(23, 4, 3)
+    for activation in (keras.activations.sigmoid, None):
+        layer = built_layer(kata, units=2, input_dim=3, activation=activation, seed=24)
+        copy = kata.MyDense.from_config(layer.get_config())
+        copy(x)
+        copy.set_weights(layer.get_weights())
+        assert_close(copy(x), layer(x), f"MyDense.from_config(MyDense(2, activation={activation!r}).get_config()) "
+                     "with the same weights", rtol=1e-6, atol=1e-6)
 
 
 def test_my_dense_config_round_trips_through_from_config(kata):
@@ -81,6 +116,13 @@ def test_count_dense_params_follows_the_in_plus_one_times_out_rule(kata):
     # The notes' network: 200960 + 32896 + 8256 + 2080 + 330.
     result = kata.count_dense_params(NOTES_SIZES)
     assert result == 244522, f"count_dense_params({NOTES_SIZES}) returned {result}, expected 244522"
+
+
+@pytest.mark.parametrize("sizes, expected", [([7], 0), ([5, 1], 6), ([1, 1], 2), ([2, 9, 1, 6], 27 + 10 + 12)])
+def test_count_dense_params_on_short_and_odd_stacks(kata, sizes, expected):
+    result = kata.count_dense_params(sizes)
+    assert isinstance(result, int) and result == expected, (
+        f"count_dense_params({sizes}) returned {result!r}, expected {expected} (a Python int)")
 
 
 def test_count_dense_params_agrees_with_keras_dense(kata):

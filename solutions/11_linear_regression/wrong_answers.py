@@ -95,3 +95,68 @@ def tape_over_tf_constant_without(w, b, x, y):
     with tf.GradientTape() as tape:
         loss = mse_loss(w, b, x, y)
     return tuple(tape.gradient(loss, [w, b]))
+
+
+@wrong_answer("mse_loss", "np.mean of the squared errors: a numpy float32 comes back, not a tensor a tape can follow")
+def numpy_mean_not_a_tensor(w, b, x, y):
+    import numpy as np  # A wrong answer runs with the solution's globals, which have no numpy.
+
+    return np.mean(np.square(w * x + b - y))
+
+
+@wrong_answer("mse_loss", "squares the mean error instead of averaging the squared errors")
+def squares_the_mean_error(w, b, x, y):
+    return tf.square(tf.reduce_mean(w * x + b - y))
+
+
+@wrong_answer("gradients", "the gradients as numpy means: numpy scalars, not float32 tensors")
+def gradients_as_numpy_scalars(w, b, x, y):
+    import numpy as np
+
+    error = (w * x + b - y).numpy()
+    return 2.0 * np.mean(error * x.numpy()), 2.0 * np.mean(error)
+
+
+@wrong_answer("gradient_descent_step", "returns Python floats (float(...)) instead of scalar float32 tensors")
+def step_returns_python_floats(w, b, x, y, lr):
+    grad_w, grad_b = gradients(w, b, x, y)
+    return float(w - lr * grad_w), float(b - lr * grad_b)
+
+
+@wrong_answer("gradient_descent_step", "ignores lr: the example's 0.1 is written in")
+def step_hard_codes_the_example_lr(w, b, x, y, lr):
+    grad_w, grad_b = gradients(w, b, x, y)
+    return w - 0.1 * grad_w, b - 0.1 * grad_b
+
+
+@wrong_answer("fit_by_hand", "a do-while loop: one step is taken before the count is checked, so steps=0 still moves")
+def do_while_moves_on_zero_steps(x, y, lr, steps):
+    w, b = gradient_descent_step(tf.constant(0.0), tf.constant(0.0), x, y, lr)
+    for _ in range(steps - 1):
+        w, b = gradient_descent_step(w, b, x, y, lr)
+    return float(w), float(b)
+
+
+@wrong_answer("fit_with_tape", "creates the variables inside the loop: every step starts again from zero")
+def variables_reset_every_step(x, y, lr, steps):
+    w, b = tf.Variable(0.0), tf.Variable(0.0)
+    for _ in range(steps):
+        w, b = tf.Variable(0.0), tf.Variable(0.0)
+        with tf.GradientTape() as tape:
+            loss = mse_loss(w, b, x, y)
+        grad_w, grad_b = tape.gradient(loss, [w, b])
+        w.assign_sub(lr * grad_w)
+        b.assign_sub(lr * grad_b)
+    return float(w), float(b)
+
+
+@wrong_answer("fit_with_tape", "returns w.numpy(), b.numpy(): numpy float32 scalars, not Python floats")
+def returns_numpy_scalars(x, y, lr, steps):
+    w, b = tf.Variable(0.0), tf.Variable(0.0)
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            loss = mse_loss(w, b, x, y)
+        grad_w, grad_b = tape.gradient(loss, [w, b])
+        w.assign_sub(lr * grad_w)
+        b.assign_sub(lr * grad_b)
+    return w.numpy(), b.numpy()

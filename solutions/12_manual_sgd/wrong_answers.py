@@ -156,3 +156,94 @@ def forgets_epoch_loop_single_pass(x, y, layer_sizes, epochs, batch_size, lr, se
     for x_batch, y_batch in dataset:
         sgd_step(params, x_batch, y_batch, lr)
     return params
+
+
+@wrong_answer("init_params", "a plain normal instead of a truncated one: weights beyond two standard deviations")
+def plain_normal_not_truncated(layer_sizes, seed=0):
+    generator = tf.random.Generator.from_seed(seed)
+    params = []
+    for inputs, outputs in zip(layer_sizes[:-1], layer_sizes[1:]):
+        params += [tf.Variable(generator.normal([inputs, outputs], stddev=0.1)), tf.Variable(tf.zeros([outputs]))]
+    return params
+
+
+@wrong_answer("forward", "assumes a hidden layer: the first layer always gets a ReLU, even when it is the output")
+def first_layer_always_hidden(params, x):
+    weights, biases = params[0::2], params[1::2]
+    hidden = tf.nn.relu(tf.reshape(tf.cast(x, tf.float32), [tf.shape(x)[0], -1]) @ weights[0] + biases[0])
+    for W, b in zip(weights[1:-1], biases[1:-1]):
+        hidden = tf.nn.relu(hidden @ W + b)
+    if len(weights) > 1:
+        hidden = hidden @ weights[-1] + biases[-1]
+    return hidden
+
+
+@wrong_answer("forward", "spots the output layer by its width 10 (MNIST's classes): other class counts get a ReLU")
+def output_layer_spotted_by_width_10(params, x):
+    hidden = tf.reshape(tf.cast(x, tf.float32), [tf.shape(x)[0], -1])
+    for W, b in zip(params[0::2], params[1::2]):
+        hidden = hidden @ W + b
+        if W.shape[1] != 10:
+            hidden = tf.nn.relu(hidden)
+    return hidden
+
+
+@wrong_answer("loss_fn", "picks each label's log-probability with gather_nd over an int32 range: int64 labels fail")
+def gather_nd_needs_int32_labels(params, x, y):
+    log_probabilities = tf.nn.log_softmax(forward(params, x))
+    indices = tf.stack([tf.range(tf.shape(y)[0]), y], axis=1)
+    return -tf.reduce_mean(tf.gather_nd(log_probabilities, indices))
+
+
+@wrong_answer("sgd_step", "updates only the weights params[0::2]: the biases never move")
+def updates_only_the_weights(params, x, y, lr):
+    with tf.GradientTape() as tape:
+        loss = loss_fn(params, x, y)
+    gradients = tape.gradient(loss, params)
+    for variable, gradient in zip(params[0::2], gradients[0::2]):
+        variable.assign_sub(lr * gradient)
+    return float(loss)
+
+
+@wrong_answer("accuracy", "casts the matches to int before the mean: an integer mean rounds down to 0")
+def integer_mean_of_matches(params, x, y):
+    predicted = tf.argmax(forward(params, x), axis=1, output_type=tf.int32)
+    return float(tf.reduce_mean(tf.cast(tf.equal(predicted, tf.cast(y, tf.int32)), tf.int32)))
+
+
+@wrong_answer("accuracy", "compares int64 argmax with the labels without a cast: int32 labels fail")
+def argmax_int64_against_int32_labels(params, x, y):
+    predicted = tf.argmax(forward(params, x), axis=1)
+    return float(tf.reduce_mean(tf.cast(tf.equal(predicted, y), tf.float32)))
+
+
+@wrong_answer("train", "drop_remainder=True: the last, smaller batch of every epoch is never trained on")
+def drops_the_last_smaller_batch(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
+    params = init_params(layer_sizes, seed)
+    dataset = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(len(y), seed=seed).batch(
+        batch_size, drop_remainder=True)
+    for _ in range(epochs):
+        for x_batch, y_batch in dataset:
+            sgd_step(params, x_batch, y_batch, lr)
+    return params
+
+
+@wrong_answer("train", "ignores seed: the network always starts from init_params(layer_sizes), seed 0")
+def train_ignores_the_seed(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
+    params = init_params(layer_sizes)
+    dataset = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(len(y), seed=seed).batch(batch_size)
+    for _ in range(epochs):
+        for x_batch, y_batch in dataset:
+            sgd_step(params, x_batch, y_batch, lr)
+    return params
+
+
+@wrong_answer("train", "reshuffle_each_iteration=False: every epoch comes in the first epoch's order")
+def train_never_reshuffles(x, y, layer_sizes, epochs, batch_size, lr, seed=0):
+    params = init_params(layer_sizes, seed)
+    dataset = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(
+        len(y), seed=seed, reshuffle_each_iteration=False).batch(batch_size)
+    for _ in range(epochs):
+        for x_batch, y_batch in dataset:
+            sgd_step(params, x_batch, y_batch, lr)
+    return params

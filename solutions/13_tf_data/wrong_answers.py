@@ -90,3 +90,46 @@ def repeat_before_shuffle_epochs_blur(images, labels, batch_size, epochs, seed):
 @wrong_answer("evaluation_pipeline", "copies the training pipeline's shuffle into evaluation: batches out of order")
 def copies_training_pipeline_shuffle_evaluation(images, labels, batch_size):
     return shuffle_pairs(images, labels, 0).map(normalise).batch(batch_size).prefetch(tf.data.AUTOTUNE)
+
+
+@wrong_answer("shuffle_pairs", "shuffle(1000), the tutorials' fixed buffer: larger data is only mixed among neighbours")
+def fixed_buffer_of_1000(images, labels, seed):
+    return make_dataset(images, labels).shuffle(buffer_size=1000, seed=seed)
+
+
+@wrong_answer("shuffle_pairs", "reshuffle_each_iteration=False: every pass, so every epoch, comes in the same order")
+def shuffle_pairs_never_reshuffles(images, labels, seed):
+    return make_dataset(images, labels).shuffle(buffer_size=len(labels), seed=seed, reshuffle_each_iteration=False)
+
+
+@wrong_answer("shuffle_pairs", "one numpy permutation, then from_tensor_slices: a fixed order on every pass")
+def numpy_permutation_once(images, labels, seed):
+    import numpy as np  # A wrong answer runs with the solution's globals, which have no numpy.
+
+    order = np.random.default_rng(seed).permutation(len(labels))
+    return make_dataset(np.asarray(images)[order], np.asarray(labels)[order])
+
+
+@wrong_answer("normalise", "casts the label to int32 'to be safe': an int64 label does not stay as it is")
+def normalise_casts_label_to_int32(image, label):
+    return tf.cast(image, tf.float32) / 255.0, tf.cast(label, tf.int32)
+
+
+@wrong_answer("count_batches", "ceil as (n + batch_size) // batch_size: one batch too many when batch_size divides n")
+def ceil_off_by_one(dataset, batch_size, drop_remainder):
+    n = int(dataset.cardinality())
+    return n // batch_size if drop_remainder else (n + batch_size) // batch_size
+
+
+@wrong_answer("count_batches", "n // batch_size + 1 without drop_remainder: counts an empty batch when n is 0")
+def floor_plus_one_without_drop(dataset, batch_size, drop_remainder):
+    n = int(dataset.cardinality())
+    if drop_remainder:
+        return n // batch_size
+    return n // batch_size + (1 if n % batch_size or n == 0 else 0)
+
+
+@wrong_answer("training_pipeline", "its own shuffle(1024) instead of shuffle_pairs: a fixed buffer smaller than large data")
+def training_pipeline_fixed_buffer(images, labels, batch_size, epochs, seed):
+    return (make_dataset(images, labels).shuffle(1024, seed=seed).map(normalise)
+            .batch(batch_size, drop_remainder=True).repeat(epochs).prefetch(tf.data.AUTOTUNE))

@@ -97,10 +97,11 @@ class MyModel(keras.Model):
 def count_dense_params(layer_sizes):
     """The number of parameters of a stack of dense layers, as a Python int.
 
-    `layer_sizes` lists the input size then each layer's units; a layer from `n_in` to
-    `n_out` inputs has `n_in * n_out` weights plus `n_out` biases.
+    `layer_sizes` lists the input size then each layer's units; a layer with `n_in` inputs and
+    `n_out` units (its outputs) has `n_in * n_out` weights plus `n_out` biases.
 
-    Example: [4, 3, 2] -> (4 + 1) * 3 + (3 + 1) * 2 = 23.
+    Example: [4, 3, 2] -> (4 + 1) * 3 + (3 + 1) * 2 = 23. A list with only the input size, [4],
+    has no layer: 0.
     """
     ### BEGIN SOLUTION: a dense layer has (inputs + 1) * outputs parameters; sum that over consecutive pairs of sizes.
     return sum((n_in + 1) * n_out for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))

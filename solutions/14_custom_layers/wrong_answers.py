@@ -164,3 +164,59 @@ class mymodel_ends_softmax_returns_probabilities(keras.Model):
 @wrong_answer("count_dense_params", "puts the +1 on the wrong side: n_in * (n_out + 1)")
 def puts_1_wrong_side_n(layer_sizes):
     return sum(n_in * (n_out + 1) for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))
+
+
+@wrong_answer("MyDense", "bias initialised with ones instead of zeros")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class bias_initialised_with_ones(_Dense):
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1], self.units), initializer="glorot_uniform",
+                                      trainable=True, name="kernel")
+        self.bias = self.add_weight(shape=(self.units,), initializer="ones", trainable=True, name="bias")
+
+
+@wrong_answer("MyDense", "looks the activation up by name with getattr: an activation function is refused")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class activation_looked_up_by_name(_Dense):
+    def __init__(self, units, activation=None, **kwargs):
+        keras.layers.Layer.__init__(self, **kwargs)
+        self.units = units
+        self.activation = getattr(keras.activations, activation) if activation else keras.activations.linear
+
+
+@wrong_answer("MyDense", "applies the activation before adding the bias: activation(x @ kernel) + bias")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class activation_before_the_bias(_Dense):
+    def call(self, inputs):
+        return self.activation(keras.ops.matmul(inputs, self.kernel)) + self.bias
+
+
+@wrong_answer("MyDense", "get_config serializes only a named activation: a function is stored as None and lost")
+@keras.saving.register_keras_serializable(package="tfkatas")
+class get_config_drops_activation_functions(_Dense):
+    def __init__(self, units, activation=None, **kwargs):
+        super().__init__(units, activation=activation, **kwargs)
+        self.activation_name = activation if isinstance(activation, str) else None
+
+    def get_config(self):
+        config = super(_Dense, self).get_config()
+        config.update({"units": self.units, "activation": self.activation_name})
+        return config
+
+
+@wrong_answer("count_dense_params", "np.sum over the layers: a numpy int64 comes back, not a Python int")
+def count_with_numpy_sum(layer_sizes):
+    import numpy as np  # A wrong answer runs with the solution's globals, which have no numpy.
+
+    sizes = np.array(layer_sizes)
+    return np.sum((sizes[:-1] + 1) * sizes[1:])
+
+
+@wrong_answer("count_dense_params", "one bias per layer, not one per unit: n_in * n_out + 1")
+def one_bias_per_layer(layer_sizes):
+    return sum(n_in * n_out + 1 for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:]))
+
+
+@wrong_answer("count_dense_params", "loops range(1, len - 1): the last layer is never counted")
+def skips_the_last_layer(layer_sizes):
+    return sum((layer_sizes[i - 1] + 1) * layer_sizes[i] for i in range(1, len(layer_sizes) - 1))

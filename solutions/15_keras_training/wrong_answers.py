@@ -149,3 +149,92 @@ def off_one_range_0_n(model, x, y, epochs, batch_size, learning_rate):
         history.append(float(mean_loss.result()))
         mean_loss.reset_state()
     return history
+
+
+@wrong_answer("fit_with_validation", "forgets batch_size=16: fit's default batches of 32 take fewer steps")
+def default_batch_size_32(model, x, y, epochs, validation_split, validation_freq):
+    return model.fit(x, y, epochs=epochs, validation_split=validation_split, validation_freq=validation_freq,
+                     verbose=0).history
+
+
+@wrong_answer("fit_with_validation", "forgets verbose=0: fit prints its progress bar")
+def prints_a_progress_bar(model, x, y, epochs, validation_split, validation_freq):
+    return model.fit(x, y, epochs=epochs, batch_size=16, validation_split=validation_split,
+                     validation_freq=validation_freq).history
+
+
+@wrong_answer("evaluate_and_predict", "np.argmax on the predictions: a numpy array, not an int tensor")
+def classes_as_a_numpy_array(model, x, y):
+    import numpy as np  # A wrong answer runs with the solution's globals, which have no numpy.
+
+    loss, accuracy = model.evaluate(x, y, verbose=0)
+    return float(loss), float(accuracy), np.argmax(model.predict(x, verbose=0), axis=1)
+
+
+@wrong_answer("epoch_means", "appends the running mean after every batch instead of once per epoch")
+def running_mean_after_every_batch(batch_losses_per_epoch):
+    mean = keras.metrics.Mean()
+    means = []
+    for losses in batch_losses_per_epoch:
+        for loss in losses:
+            mean.update_state(loss)
+            means.append(float(mean.result()))
+        mean.reset_state()
+    return means
+
+
+@wrong_answer("epoch_means", "returns the metric's result() tensors, not Python floats")
+def epoch_means_as_tensors(batch_losses_per_epoch):
+    mean = keras.metrics.Mean()
+    means = []
+    for losses in batch_losses_per_epoch:
+        for loss in losses:
+            mean.update_state(loss)
+        means.append(mean.result())
+        mean.reset_state()
+    return means
+
+
+@wrong_answer("accuracy_of", "tf.equal of the int64 argmax with the labels: int32 labels fail")
+def tf_equal_with_int32_labels(labels, logits):
+    return float(tf.reduce_mean(tf.cast(tf.equal(tf.argmax(logits, axis=1), labels), tf.float32)))
+
+
+@wrong_answer("train_step", "applies the gradients twice (apply_gradients, then optimizer.apply): two steps a call")
+def applies_the_gradients_twice(model, optimizer, x, y):
+    loss_function = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    with tf.GradientTape() as tape:
+        loss = loss_function(y, model(x, training=True))
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+    optimizer.apply(gradients, model.trainable_variables)
+    return loss
+
+
+@wrong_answer("custom_fit", "range(len(x) // batch_size) batches: the smaller last batch is never trained on")
+def drops_the_smaller_last_batch(model, x, y, epochs, batch_size, learning_rate):
+    optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
+    mean_loss = keras.metrics.Mean()
+    history = []
+    for _ in range(epochs):
+        for number in range(len(x) // batch_size):
+            start = number * batch_size
+            mean_loss.update_state(train_step(model, optimizer, x[start:start + batch_size],
+                                              y[start:start + batch_size]))
+        history.append(float(mean_loss.result()))
+        mean_loss.reset_state()
+    return history
+
+
+@wrong_answer("custom_fit", "weights each batch's loss by its size, as fit does, where the docstring counts each batch once")
+def weights_batches_by_size(model, x, y, epochs, batch_size, learning_rate):
+    optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
+    mean_loss = keras.metrics.Mean()
+    history = []
+    for _ in range(epochs):
+        for start in range(0, len(x), batch_size):
+            x_batch, y_batch = x[start:start + batch_size], y[start:start + batch_size]
+            mean_loss.update_state(train_step(model, optimizer, x_batch, y_batch), sample_weight=len(x_batch))
+        history.append(float(mean_loss.result()))
+        mean_loss.reset_state()
+    return history

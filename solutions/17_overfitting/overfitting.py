@@ -63,8 +63,9 @@ def regularized_dense(units, factor):
     """A `keras.layers.Dense(units)` whose kernel (not its bias) carries an L2 penalty of `factor`.
 
     Once the layer is built, `layer.losses` holds `[factor * sum(kernel ** 2)]`, and `fit`
-    adds it to the loss. Example: regularized_dense(3, 0.01) on a [2, 4] input ->
-    layer.losses == [0.01 * sum(layer.kernel ** 2)].
+    adds it to the loss. Example: regularized_dense(3, 0.05) on a [2, 4] input ->
+    layer.losses == [0.05 * sum(layer.kernel ** 2)]. (Keras' own default factor is 0.01:
+    use the factor asked for.)
     """
     ### BEGIN SOLUTION: a Dense layer takes a kernel regularizer; look up keras.regularizers.L2.
     return keras.layers.Dense(units, kernel_regularizer=keras.regularizers.L2(factor))
@@ -107,7 +108,8 @@ def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):
 
     Return the number of epochs that ran. Example: validation losses 0.36, 0.08, 0.0006,
     0.03, 0.12 with patience 2 -> training stops after epoch 5, returns 5, and the model
-    gets back the weights of epoch 3.
+    gets back the weights of epoch 3. With max_epochs 4 the same run never stops early: it
+    returns 4, and the model still gets back the weights of epoch 3.
     """
     ### BEGIN SOLUTION: keras.callbacks.EarlyStopping watches the validation loss, has a patience and can restore the best weights.
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)

@@ -127,3 +127,8 @@ def export_returns_pathlib_path(model, directory):
     path = directory / "served"
     model.export(str(path), verbose=False)
     return path
+
+
+@wrong_answer("serve", "loads and serves in one expression: the loaded object, and its variables, are freed before the call")
+def loads_and_serves_in_one_expression(path, x):
+    return tf.saved_model.load(path).serve(tf.constant(x, tf.float32))

@@ -128,10 +128,12 @@ def test_fit_with_early_stopping_stops_and_restores_the_best_weights(kata):
 def test_fit_with_early_stopping_that_reaches_max_epochs_still_restores_the_best_weights(kata):
     x, y = np.ones((8, 1), np.float32), np.full((8, 1), 2.0, np.float32)
     x_val, y_val = np.ones((4, 1), np.float32), np.ones((4, 1), np.float32)
-    # The run above cut at max_epochs 4: the best epoch (3) is only 1 epoch before the end, so
-    # patience 2 never stops it; training ends after epoch 4 and w goes back to 0.976.
+    # The run above with patience 4 and max_epochs 6: epochs 4, 5 and 6 (validation losses 0.033,
+    # 0.12, 0.23) are only 3 without improvement, so nothing stops it; training ends after epoch 6
+    # and w still goes back to epoch 3's 0.976. (Patience 2 would stop after epoch 5.)
     model = one_weight_model()
-    epochs = kata.fit_with_early_stopping(model, x, y, x_val, y_val, patience=2, max_epochs=4)
-    assert epochs == 4, f"fit_with_early_stopping(max_epochs=4) ran {epochs} epochs, expected all 4 (it never stops early)"
-    assert_close(model.layers[0].kernel, [[0.976]], "the weight after 4 epochs (the best epoch's, epoch 3)",
+    epochs = kata.fit_with_early_stopping(model, x, y, x_val, y_val, patience=4, max_epochs=6)
+    assert epochs == 6, (f"fit_with_early_stopping(patience=4, max_epochs=6) ran {epochs} epochs, expected all 6 "
+                         "(3 epochs without improvement do not exhaust a patience of 4)")
+    assert_close(model.layers[0].kernel, [[0.976]], "the weight after 6 epochs (the best epoch's, epoch 3)",
                  rtol=1e-4, atol=1e-5)

@@ -125,6 +125,9 @@ def test_adam_step_defaults_are_keras_adams_defaults(kata):
 def test_exponential_decay_works_the_docstring_example(kata, step, staircase, expected):
     result = kata.exponential_decay(step, 0.1, 10, 0.5, staircase=staircase)
     assert_python_float(result, expected, f"exponential_decay({step}, 0.1, 10, 0.5, staircase={staircase})")
+    if not staircase:  # staircase is False unless asked for.
+        assert_python_float(kata.exponential_decay(step, 0.1, 10, 0.5), expected,
+                            f"exponential_decay({step}, 0.1, 10, 0.5) with the default staircase=False")
 
 
 @pytest.mark.parametrize("staircase", [False, True])

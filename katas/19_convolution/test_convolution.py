@@ -60,6 +60,10 @@ def test_conv_parameter_count_agrees_with_keras_conv2d(kata, in_channels, out_ch
     assert result == expected and type(result) is int, (
         f"conv_parameter_count({in_channels}, {out_channels}, {kernel_size}, use_bias={use_bias}) returned "
         f"{result!r}, expected the Python int {expected} (Keras' Conv2D.count_params())")
+    if use_bias:  # use_bias is True unless asked otherwise.
+        default = kata.conv_parameter_count(in_channels, out_channels, kernel_size)
+        assert default == expected, (f"conv_parameter_count({in_channels}, {out_channels}, {kernel_size}) returned "
+                                     f"{default!r}, expected {expected}: use_bias defaults to True")
 
 
 def test_conv2d_works_the_docstring_example(kata):

@@ -108,8 +108,8 @@ def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):
 
     Return the number of epochs that ran. Example: validation losses 0.36, 0.08, 0.0006,
     0.03, 0.12 with patience 2 -> training stops after epoch 5, returns 5, and the model
-    gets back the weights of epoch 3. With max_epochs 4 the same run never stops early: it
-    returns 4, and the model still gets back the weights of epoch 3.
+    gets back the weights of epoch 3. With patience 4 and max_epochs 6 the same run never
+    stops early: it returns 6, and the model still gets back the weights of epoch 3.
     """
     ### BEGIN SOLUTION: keras.callbacks.EarlyStopping watches the validation loss, has a patience and can restore the best weights.
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)

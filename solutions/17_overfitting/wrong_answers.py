@@ -167,3 +167,10 @@ def stopped_epoch_plus_one(model, x, y, x_val, y_val, patience, max_epochs):
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)
     model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
     return stopper.stopped_epoch + 1
+
+
+@wrong_answer("fit_with_early_stopping", "hard-codes the docstring's patience 2 instead of using the argument")
+def hard_codes_patience_2(model, x, y, x_val, y_val, patience, max_epochs):
+    stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
+    history = model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
+    return len(history.history["loss"])

@@ -210,3 +210,11 @@ def minimize_default_learning_rate_0_01(loss_function, initial_value, steps, lea
             loss = loss_function(variable)
         adam_step(variable, m, v, tape.gradient(loss, variable), step, learning_rate=learning_rate)
     return tf.convert_to_tensor(variable)
+
+
+@wrong_answer("exponential_decay", "staircase defaults to True: the smooth decay only when asked for")
+def staircase_defaults_to_true(step, initial_learning_rate, decay_steps, decay_rate, staircase=True):
+    exponent = step / decay_steps
+    if staircase:
+        exponent = float(int(exponent))
+    return float(initial_learning_rate * decay_rate**exponent)

@@ -209,3 +209,8 @@ def pool_output_is_input_over_stride(images, pool_size, stride):
     windows = [images[:, i::stride, j::stride, :][:, :out_height, :out_width, :]
                for i in range(pool_size) for j in range(pool_size)]
     return tf.reduce_max(tf.stack(windows), axis=0)
+
+
+@wrong_answer("conv_parameter_count", "use_bias defaults to False: no bias unless asked for")
+def use_bias_defaults_to_false(in_channels, out_channels, kernel_size, use_bias=False):
+    return (in_channels * kernel_size * kernel_size + int(bool(use_bias))) * out_channels

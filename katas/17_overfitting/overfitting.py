@@ -37,7 +37,7 @@ def l2_penalty(weights, factor):
     Example: weights [[1, -2], [3, 0]], factor 0.1 -> 0.1 * 14 = 1.4.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("factor times tf.reduce_sum of the squares (no square root, no 1/2).")
+    raise NotImplementedError("look up tf.square and tf.reduce_sum; Keras' L2 has no square root and no 1/2.")
 
 
 def l1_penalty(weights, factor):
@@ -46,7 +46,7 @@ def l1_penalty(weights, factor):
     Example: weights [[1, -2], [3, 0]], factor 0.1 -> 0.1 * 6 = 0.6.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("factor times tf.reduce_sum of tf.abs.")
+    raise NotImplementedError("look up tf.abs and tf.reduce_sum.")
 
 
 def regularized_dense(units, factor):

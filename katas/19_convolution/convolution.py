@@ -32,7 +32,7 @@ def conv_output_size(input_size, kernel_size, stride, padding):
     skips pixels: (10, 2, 3, "valid") -> 3 windows, starting at 0, 3 and 6.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("\"valid\" counts the kernel positions that fit: (n - k) // s + 1; \"same\" is ceil(n / s).")
+    raise NotImplementedError("\"valid\": count the positions where the whole kernel fits, one every `stride` pixels; \"same\": ceiling division on ints.")
 
 
 def same_padding(input_size, kernel_size, stride):
@@ -55,7 +55,7 @@ def conv_parameter_count(in_channels, out_channels, kernel_size, use_bias=True):
     Example: (3, 32, 3) -> (3 * 3 * 3 + 1) * 32 = 896; with use_bias=False -> 864.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("(in_channels * k * k + one bias) * out_channels.")
+    raise NotImplementedError("count one filter first: its kernel spans every input channel, and it has its own bias.")
 
 
 def conv2d(images, kernel, stride=1, padding="VALID"):

@@ -44,7 +44,7 @@ def l2_penalty(weights, factor):
 
     Example: weights [[1, -2], [3, 0]], factor 0.1 -> 0.1 * 14 = 1.4.
     """
-    ### BEGIN SOLUTION: factor times tf.reduce_sum of the squares (no square root, no 1/2).
+    ### BEGIN SOLUTION: look up tf.square and tf.reduce_sum; Keras' L2 has no square root and no 1/2.
     return factor * tf.reduce_sum(tf.square(weights))
     ### END SOLUTION
 
@@ -54,7 +54,7 @@ def l1_penalty(weights, factor):
 
     Example: weights [[1, -2], [3, 0]], factor 0.1 -> 0.1 * 6 = 0.6.
     """
-    ### BEGIN SOLUTION: factor times tf.reduce_sum of tf.abs.
+    ### BEGIN SOLUTION: look up tf.abs and tf.reduce_sum.
     return factor * tf.reduce_sum(tf.abs(weights))
     ### END SOLUTION
 

@@ -31,7 +31,7 @@ def conv_output_size(input_size, kernel_size, stride, padding):
     pads 3 zeros (1 before, 2 after), not 4, and gives 10. A kernel smaller than its stride
     skips pixels: (10, 2, 3, "valid") -> 3 windows, starting at 0, 3 and 6.
     """
-    ### BEGIN SOLUTION: "valid" counts the kernel positions that fit: (n - k) // s + 1; "same" is ceil(n / s).
+    ### BEGIN SOLUTION: "valid": count the positions where the whole kernel fits, one every `stride` pixels; "same": ceiling division on ints.
     if padding.lower() == "valid":
         return (input_size - kernel_size) // stride + 1
     if padding.lower() == "same":
@@ -62,7 +62,7 @@ def conv_parameter_count(in_channels, out_channels, kernel_size, use_bias=True):
     plus one bias (when use_bias is set).
     Example: (3, 32, 3) -> (3 * 3 * 3 + 1) * 32 = 896; with use_bias=False -> 864.
     """
-    ### BEGIN SOLUTION: (in_channels * k * k + one bias) * out_channels.
+    ### BEGIN SOLUTION: count one filter first: its kernel spans every input channel, and it has its own bias.
     return (in_channels * kernel_size * kernel_size + int(bool(use_bias))) * out_channels
     ### END SOLUTION
 

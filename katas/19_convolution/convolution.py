@@ -79,8 +79,8 @@ def max_pool(images, pool_size, stride):
 
     `images` `[batch, height, width, channels]` -> `[batch, out_height, out_width, channels]`,
     equal to `tf.nn.max_pool2d(images, pool_size, stride, "VALID")` (do not call it, nor
-    tf.nn.max_pool or tf.nn.pool: the tests make them fail). The stride may be larger than the
-    window: then some pixels fall in no window.
+    tf.nn.max_pool, tf.nn.pool or a Keras pooling layer: the tests make them fail). The
+    stride may be larger than the window: then some pixels fall in no window.
     Example: a [1, 4, 4, 1] image of 1..16, pool_size 2, stride 2 -> [[[[6], [8]], [[14], [16]]]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
@@ -91,7 +91,7 @@ def average_pool(images, pool_size, stride):
     """Average pooling with a square `pool_size` window and "VALID" padding, channel by channel.
 
     Equal to `tf.nn.avg_pool2d(images, pool_size, stride, "VALID")` (do not call it, nor
-    tf.nn.avg_pool or tf.nn.pool: the tests make them fail).
+    tf.nn.avg_pool, tf.nn.pool or a Keras pooling layer: the tests make them fail).
     Example: a [1, 4, 4, 1] image of 1..16, pool_size 2, stride 2 -> [[[[3.5], [5.5]], [[11.5], [13.5]]]].
     """
     # TODO: your code here (the docstring shows an example input and its output).

@@ -8,10 +8,10 @@ from keras import layers
 
 from tfkatas.testing import assert_close, assert_equal, calls_forbidden
 
-# What the docstrings forbid; keras.ops.conv and a Conv2D layer both end in tf.nn.convolution.
+# What the docstrings forbid; keras.ops.conv and Keras' pooling ops end in these tf.nn ones.
 CONV_APIS = ("tf.nn.conv2d", "tf.nn.convolution", "keras.layers.Conv2D")
-MAX_POOL_APIS = ("tf.nn.max_pool2d", "tf.nn.max_pool", "tf.nn.pool")
-AVERAGE_POOL_APIS = ("tf.nn.avg_pool2d", "tf.nn.avg_pool", "tf.nn.pool")
+MAX_POOL_APIS = ("tf.nn.max_pool2d", "tf.nn.max_pool", "tf.nn.pool", "keras.layers.MaxPooling2D")
+AVERAGE_POOL_APIS = ("tf.nn.avg_pool2d", "tf.nn.avg_pool", "tf.nn.pool", "keras.layers.AveragePooling2D")
 
 
 def random_images(seed, shape):

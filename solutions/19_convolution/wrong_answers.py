@@ -214,3 +214,17 @@ def pool_output_is_input_over_stride(images, pool_size, stride):
 @wrong_answer("conv_parameter_count", "use_bias defaults to False: no bias unless asked for")
 def use_bias_defaults_to_false(in_channels, out_channels, kernel_size, use_bias=False):
     return (in_channels * kernel_size * kernel_size + int(bool(use_bias))) * out_channels
+
+
+@wrong_answer("average_pool", "a Keras AveragePooling2D layer, which runs tf.nn.avg_pool underneath")
+def keras_average_pooling_layer(images, pool_size, stride):
+    import keras
+
+    return keras.layers.AveragePooling2D(pool_size, strides=stride, padding="valid")(images)
+
+
+@wrong_answer("max_pool", "keras.ops.max_pool, which runs tf.nn.max_pool underneath")
+def keras_ops_max_pool(images, pool_size, stride):
+    import keras
+
+    return keras.ops.max_pool(images, pool_size, strides=stride, padding="valid")

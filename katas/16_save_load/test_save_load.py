@@ -16,7 +16,8 @@ FEATURES, OUTPUTS = 4, 3
 def build_model():
     model = keras.Sequential([keras.Input((FEATURES,)), keras.layers.Dense(6, activation="relu"),
                               keras.layers.Dense(OUTPUTS)])
-    model.compile(optimizer="sgd", loss="mse")
+    # Not Keras' defaults (rmsprop, learning rate 0.001), so a round trip that drops them shows.
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
     return model
 
 
@@ -34,12 +35,17 @@ def model():
     return model
 
 
-def test_save_weights_to_writes_a_weights_h5_file(kata, model, tmp_path):
+def test_save_weights_to_writes_a_weights_h5_file_that_loads_back(kata, model, batch, tmp_path):
     path = kata.save_weights_to(model, tmp_path)
     assert isinstance(path, str), f"save_weights_to returned {type(path).__name__}, expected the path as a str"
     assert path == str(tmp_path / "model.weights.h5"), (
         f"save_weights_to returned {path!r}, expected {str(tmp_path / 'model.weights.h5')!r}")
     assert os.path.isfile(path), f"save_weights_to returned {path!r}, but no file is there"
+    # A file is not enough: it must hold this model's weights, as loading it back shows.
+    fresh = build_model()
+    fresh.load_weights(path)
+    assert_close(fresh(batch), model(batch),
+                 "a fresh model loaded from save_weights_to's file: predictions vs the original's (whose weights?)")
 
 
 def test_restore_weights_predicts_like_the_original(kata, model, batch, tmp_path):
@@ -52,6 +58,7 @@ def test_restore_weights_predicts_like_the_original(kata, model, batch, tmp_path
 
 def test_round_trip_keras_loads_a_new_model_that_predicts_the_same(kata, model, batch, tmp_path):
     path, loaded = kata.round_trip_keras(model, tmp_path)
+    assert isinstance(path, str), f"round_trip_keras returned a path of type {type(path).__name__}, expected a str"
     assert path == str(tmp_path / "model.keras"), (
         f"round_trip_keras returned path {path!r}, expected {str(tmp_path / 'model.keras')!r}")
     assert os.path.isfile(path), f"round_trip_keras returned {path!r}, but no file is there"
@@ -59,6 +66,13 @@ def test_round_trip_keras_loads_a_new_model_that_predicts_the_same(kata, model, 
     assert_close(loaded(batch), model(batch), "round_trip_keras(...) loaded model's predictions")
     assert loaded.loss == model.loss, (
         f"the loaded model's loss is {loaded.loss!r}, expected {model.loss!r}: a .keras file keeps compile settings")
+    assert isinstance(loaded.optimizer, keras.optimizers.SGD), (
+        f"the loaded model's optimizer is {type(loaded.optimizer).__name__}, expected SGD: a .keras file keeps it")
+    learning_rate = float(loaded.optimizer.learning_rate)
+    assert abs(learning_rate - 0.05) < 1e-7, (
+        f"the loaded model's learning rate is {learning_rate}, expected the original's 0.05")
+    # The file itself must hold the model: load it here, apart from what round_trip_keras returned.
+    assert_close(keras.models.load_model(path)(batch), model(batch), "a model loaded here from round_trip_keras' file")
 
 
 def test_copy_from_config_is_independent_and_predicts_the_same(kata, model, batch):
@@ -85,10 +99,13 @@ def test_serve_runs_the_exported_model_without_keras(kata, exported, batch):
     result = kata.serve(path, batch)
     assert isinstance(result, tf.Tensor), f"serve returned {type(result).__name__}, expected a tf.Tensor"
     assert_close(result, expected, "serve(exported model, 5 examples)", rtol=1e-5, atol=1e-5)
+    one = kata.serve(path, batch[:1])
+    assert_close(one, expected[:1], "serve(exported model, 1 example): a [1, outputs] batch", rtol=1e-5, atol=1e-5)
 
 
 def test_export_for_serving_writes_a_saved_model(kata, model, batch, tmp_path):
     path = kata.export_for_serving(model, tmp_path)
+    assert isinstance(path, str), f"export_for_serving returned {type(path).__name__}, expected the path as a str"
     assert path == str(tmp_path / "served"), (
         f"export_for_serving returned {path!r}, expected {str(tmp_path / 'served')!r}")
     assert os.path.isfile(os.path.join(path, "saved_model.pb")), f"{path} holds no saved_model.pb"

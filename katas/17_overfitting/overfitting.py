@@ -37,7 +37,7 @@ def l2_penalty(weights, factor):
     Example: weights [[1, -2], [3, 0]], factor 0.1 -> 0.1 * 14 = 1.4.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("factor times tf.reduce_sum of the squares (no square root, no 1/2).")
+    raise NotImplementedError("look up tf.square and tf.reduce_sum; Keras' L2 has no square root and no 1/2.")
 
 
 def l1_penalty(weights, factor):
@@ -46,15 +46,16 @@ def l1_penalty(weights, factor):
     Example: weights [[1, -2], [3, 0]], factor 0.1 -> 0.1 * 6 = 0.6.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("factor times tf.reduce_sum of tf.abs.")
+    raise NotImplementedError("look up tf.abs and tf.reduce_sum.")
 
 
 def regularized_dense(units, factor):
     """A `keras.layers.Dense(units)` whose kernel (not its bias) carries an L2 penalty of `factor`.
 
     Once the layer is built, `layer.losses` holds `[factor * sum(kernel ** 2)]`, and `fit`
-    adds it to the loss. Example: regularized_dense(3, 0.01) on a [2, 4] input ->
-    layer.losses == [0.01 * sum(layer.kernel ** 2)].
+    adds it to the loss. Example: regularized_dense(3, 0.05) on a [2, 4] input ->
+    layer.losses == [0.05 * sum(layer.kernel ** 2)]. (Keras' own default factor is 0.01:
+    use the factor asked for.)
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("a Dense layer takes a kernel regularizer; look up keras.regularizers.L2.")
@@ -92,7 +93,8 @@ def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):
 
     Return the number of epochs that ran. Example: validation losses 0.36, 0.08, 0.0006,
     0.03, 0.12 with patience 2 -> training stops after epoch 5, returns 5, and the model
-    gets back the weights of epoch 3.
+    gets back the weights of epoch 3. With patience 4 and max_epochs 6 the same run never
+    stops early: it returns 6, and the model still gets back the weights of epoch 3.
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("keras.callbacks.EarlyStopping watches the validation loss, has a patience and can restore the best weights.")

@@ -50,6 +50,7 @@ def weights():
 
 def test_l2_penalty_is_factor_times_sum_of_squares(kata):
     result = kata.l2_penalty(tf.constant([[1.0, -2.0], [3.0, 0.0]]), 0.1)
+    assert isinstance(result, tf.Tensor), f"l2_penalty returned {type(result).__name__}, expected a float32 scalar tensor"
     assert_close(result, np.float32(1.4), "l2_penalty([[1, -2], [3, 0]], 0.1)", dtype=tf.float32)
 
 
@@ -59,23 +60,25 @@ def test_l2_penalty_matches_keras_l2_regularizer(kata, weights):
 
 
 def test_l1_penalty_matches_keras_l1_regularizer(kata, weights):
-    assert_close(kata.l1_penalty(tf.constant([[1.0, -2.0], [3.0, 0.0]]), 0.1), np.float32(0.6),
-                 "l1_penalty([[1, -2], [3, 0]], 0.1)", dtype=tf.float32)
+    result = kata.l1_penalty(tf.constant([[1.0, -2.0], [3.0, 0.0]]), 0.1)
+    assert isinstance(result, tf.Tensor), f"l1_penalty returned {type(result).__name__}, expected a float32 scalar tensor"
+    assert_close(result, np.float32(0.6), "l1_penalty([[1, -2], [3, 0]], 0.1)", dtype=tf.float32)
     expected = keras.regularizers.L1(0.03)(tf.constant(weights))
     assert_close(kata.l1_penalty(tf.constant(weights), 0.03), expected, "l1_penalty(4x3 weights, 0.03)")
 
 
 def test_regularized_dense_puts_the_l2_penalty_on_the_kernel_only(kata):
-    layer = kata.regularized_dense(3, 0.01)
+    # Not Keras' default factor 0.01, so keras.regularizers.L2() or "l2" without the factor shows.
+    layer = kata.regularized_dense(3, 0.07)
     assert isinstance(layer, keras.layers.Dense), f"regularized_dense returned {type(layer).__name__}, expected Dense"
     x = np.random.default_rng(2).normal(size=(2, 4)).astype(np.float32)
     output = layer(x)
-    assert_shape(output, (2, 3), "regularized_dense(3, 0.01) on a [2, 4] batch")
+    assert_shape(output, (2, 3), "regularized_dense(3, 0.07) on a [2, 4] batch")
     layer.bias.assign([5.0, -5.0, 5.0])  # A penalty on the bias (or the outputs) would now show.
     layer(x)
     assert len(layer.losses) == 1, f"the layer has {len(layer.losses)} penalty losses, expected 1 (the kernel's)"
-    expected = 0.01 * np.sum(np.asarray(layer.kernel) ** 2)
-    assert_close(layer.losses[0], np.float32(expected), "layer.losses[0] (0.01 * sum(kernel ** 2))")
+    expected = 0.07 * np.sum(np.asarray(layer.kernel) ** 2)
+    assert_close(layer.losses[0], np.float32(expected), "layer.losses[0] (0.07 * sum(kernel ** 2))")
 
 
 def test_inverted_dropout_scales_the_kept_units(kata):
@@ -119,4 +122,18 @@ def test_fit_with_early_stopping_stops_and_restores_the_best_weights(kata):
     epochs = kata.fit_with_early_stopping(model, x, y, x_val, y_val, patience=2, max_epochs=30)
     assert epochs == 5, f"fit_with_early_stopping ran {epochs} epochs, expected 5 (stop 2 epochs after the best, epoch 3)"
     assert_close(model.layers[0].kernel, [[0.976]], "the weight after early stopping (the best epoch's, epoch 3)",
+                 rtol=1e-4, atol=1e-5)
+
+
+def test_fit_with_early_stopping_that_reaches_max_epochs_still_restores_the_best_weights(kata):
+    x, y = np.ones((8, 1), np.float32), np.full((8, 1), 2.0, np.float32)
+    x_val, y_val = np.ones((4, 1), np.float32), np.ones((4, 1), np.float32)
+    # The run above with patience 4 and max_epochs 6: epochs 4, 5 and 6 (validation losses 0.033,
+    # 0.12, 0.23) are only 3 without improvement, so nothing stops it; training ends after epoch 6
+    # and w still goes back to epoch 3's 0.976. (Patience 2 would stop after epoch 5.)
+    model = one_weight_model()
+    epochs = kata.fit_with_early_stopping(model, x, y, x_val, y_val, patience=4, max_epochs=6)
+    assert epochs == 6, (f"fit_with_early_stopping(patience=4, max_epochs=6) ran {epochs} epochs, expected all 6 "
+                         "(3 epochs without improvement do not exhaust a patience of 4)")
+    assert_close(model.layers[0].kernel, [[0.976]], "the weight after 6 epochs (the best epoch's, epoch 3)",
                  rtol=1e-4, atol=1e-5)

@@ -104,6 +104,20 @@ def test_adam_step_matches_keras_adam_over_several_steps(kata, learning_rate, be
                      f"the variable after adam_step number {step} (epsilon={epsilon})", rtol=1e-6, atol=1e-6)
 
 
+def test_adam_step_defaults_are_keras_adams_defaults(kata):
+    # Gradients near 1e-5 make sqrt(v) about as small as epsilon, so a default epsilon of 1e-8
+    # (PyTorch's) shows, and so does any other default that differs from keras.optimizers.Adam().
+    gradients = random_gradients(6, steps=3, scale=1e-5)
+    expected = keras_trajectory(keras.optimizers.Adam(), gradients)
+    variable = tf.Variable(start_value())
+    m, v = tf.Variable(tf.zeros(SHAPE)), tf.Variable(tf.zeros(SHAPE))
+    for step, gradient in enumerate(gradients, start=1):
+        kata.adam_step(variable, m, v, gradient, step)
+        assert_close(variable, expected[step - 1],
+                     f"the variable after adam_step number {step} with every default (Keras' Adam(): "
+                     "learning_rate 0.001, beta_1 0.9, beta_2 0.999, epsilon 1e-7)", rtol=1e-6, atol=1e-6)
+
+
 @pytest.mark.parametrize("step, staircase, expected", [
     (0, False, 0.1), (5, False, 0.1 * 0.5**0.5), (10, False, 0.05),
     (5, True, 0.1), (10, True, 0.05), (19, True, 0.05), (20, True, 0.025),
@@ -111,6 +125,9 @@ def test_adam_step_matches_keras_adam_over_several_steps(kata, learning_rate, be
 def test_exponential_decay_works_the_docstring_example(kata, step, staircase, expected):
     result = kata.exponential_decay(step, 0.1, 10, 0.5, staircase=staircase)
     assert_python_float(result, expected, f"exponential_decay({step}, 0.1, 10, 0.5, staircase={staircase})")
+    if not staircase:  # staircase is False unless asked for.
+        assert_python_float(kata.exponential_decay(step, 0.1, 10, 0.5), expected,
+                            f"exponential_decay({step}, 0.1, 10, 0.5) with the default staircase=False")
 
 
 @pytest.mark.parametrize("staircase", [False, True])
@@ -138,3 +155,22 @@ def test_minimize_with_adam_matches_keras_adam_on_a_quadratic(kata):
     result = kata.minimize_with_adam(loss_function, tf.zeros((2, 3)), 8, learning_rate=0.1)
     assert_close(result, variable, "minimize_with_adam(weighted quadratic, zeros, 8 steps, 0.1)",
                  rtol=1e-5, atol=1e-6, dtype=tf.float32)
+
+
+def test_minimize_with_adam_defaults_to_keras_learning_rate_and_returns_a_tensor(kata):
+    def loss_function(variable):
+        return tf.reduce_sum(tf.square(variable - 3.0))
+
+    start = np.array([0.0, 1.0, -2.0], np.float32)
+    variable = tf.Variable(start)
+    optimizer = keras.optimizers.Adam()  # learning_rate 0.001, the default minimize_with_adam promises.
+    for _ in range(3):
+        with tf.GradientTape() as tape:
+            loss = loss_function(variable)
+        optimizer.apply_gradients([(tape.gradient(loss, variable), variable)])
+    result = kata.minimize_with_adam(loss_function, start, 3)
+    assert tf.is_tensor(result), f"minimize_with_adam returned {type(result).__name__}, expected a tensor"
+    assert_close(result, variable, "minimize_with_adam((w - 3)**2, [0, 1, -2], 3 steps) at the default learning rate",
+                 rtol=1e-6, atol=1e-6, dtype=tf.float32)
+    unchanged = kata.minimize_with_adam(loss_function, start, 0)
+    assert_close(unchanged, start, "minimize_with_adam(..., steps=0): no update, the initial value", dtype=tf.float32)

@@ -59,6 +59,22 @@ def test_batch_norm_train_matches_keras_in_training_mode(kata, shape, momentum, 
     assert_close(moving_variance, layer.moving_variance, f"moving_variance after {what}", rtol=1e-5, atol=1e-6)
 
 
+def test_batch_norm_train_defaults_are_keras_defaults(kata):
+    # A batch with a variance near 1e-3, so epsilon's default (Keras' 1e-3, not PyTorch's 1e-5) shows;
+    # the moving statistics show the default momentum (0.99: Keras keeps 99% of the old value).
+    shape = (6, 4, 3, CHANNELS)
+    x = random(12, shape) * 0.03 + 0.5
+    gamma, beta, mean, variance = statistics(25)
+    layer = keras_batch_norm(shape, gamma, beta, mean, variance, 0.99, 1e-3)
+    expected = layer(x, training=True)
+    moving_mean, moving_variance = tf.Variable(mean), tf.Variable(variance)
+    result = kata.batch_norm_train(tf.constant(x), tf.constant(gamma), tf.constant(beta), moving_mean, moving_variance)
+    what = "batch_norm_train(x [6, 4, 3, 5], default momentum and epsilon)"
+    assert_close(result, expected, f"{what} (Keras' epsilon 1e-3)", rtol=1e-4, atol=1e-4)
+    assert_close(moving_mean, layer.moving_mean, f"moving_mean after {what} (Keras' momentum 0.99)", rtol=1e-5, atol=1e-6)
+    assert_close(moving_variance, layer.moving_variance, f"moving_variance after {what}", rtol=1e-5, atol=1e-6)
+
+
 def test_batch_norm_inference_works_the_docstring_example(kata):
     result = kata.batch_norm_inference(tf.constant([[1.0], [3.0]]), tf.constant([3.0]), tf.constant([1.0]),
                                        tf.constant([1.0]), tf.constant([4.0]), epsilon=0.0)
@@ -74,6 +90,18 @@ def test_batch_norm_inference_matches_keras_in_inference_mode(kata, shape, epsil
                                        tf.constant(variance), epsilon=epsilon)
     assert_close(result, expected, f"batch_norm_inference(x {list(shape)}, epsilon={epsilon})", rtol=1e-5,
                  atol=1e-5)
+
+
+def test_batch_norm_inference_default_epsilon_is_keras(kata):
+    shape = (7, CHANNELS)
+    x = random(13, shape) * 0.05
+    gamma, beta, mean, _ = statistics(35)
+    variance = np.full(CHANNELS, 2e-3, np.float32)  # Close to epsilon, so its default shows.
+    expected = keras_batch_norm(shape, gamma, beta, mean, variance, 0.99, 1e-3)(x, training=False)
+    result = kata.batch_norm_inference(tf.constant(x), tf.constant(gamma), tf.constant(beta), tf.constant(mean),
+                                       tf.constant(variance))
+    assert_close(result, expected, "batch_norm_inference(x [7, 5], moving variance 0.002, default epsilon 1e-3)",
+                 rtol=1e-4, atol=1e-4)
 
 
 # ---- The basic block, checked against tf.nn.conv2d and numpy batch norm on its own weights. ----
@@ -128,6 +156,13 @@ def test_basic_block_shapes_and_shortcut(kata, in_channels, filters, stride, pro
     weights += (in_channels * filters + 4 * filters) if project else 0
     assert block.count_params() == weights, (f"{what} has {block.count_params()} weights, expected {weights} "
                                              "(3x3 convs without bias, 4 numbers per batch-norm channel)")
+    for name in ("bn1", "bn2", "shortcut_bn"):
+        bn = getattr(block, name)
+        if bn is not None:
+            settings = (float(bn.momentum), float(bn.epsilon))
+            assert np.allclose(settings, (0.99, 1e-3)), (
+                f"{what}: {name} has momentum {settings[0]} and epsilon {settings[1]}, expected the "
+                "layers.BatchNormalization() defaults 0.99 and 0.001")
 
 
 @pytest.mark.parametrize("training", [False, True])
@@ -138,9 +173,14 @@ def test_basic_block_matches_a_reference_computation(kata, in_channels, filters,
     block(x, training=False)  # Build the sub-layers.
     randomise_block(block, seed=42)
     expected = reference_block(block, x, training, stride, project=(stride != 1 or in_channels != filters))
+    # Training nudges bn1's moving mean 1% towards the batch mean of conv1's output; inference leaves it.
+    old_mean = block.bn1.moving_mean.numpy()
+    batch_mean = tf.nn.conv2d(x, block.conv1.kernel, stride, "SAME").numpy().mean(axis=(0, 1, 2))
+    expected_mean = 0.99 * old_mean + 0.01 * batch_mean if training else old_mean
+    what = f"BasicBlock({filters}, stride={stride})(x [4, 9, 8, {in_channels}], training={training})"
     result = block(x, training=training)
-    assert_close(result, expected, f"BasicBlock({filters}, stride={stride})(x [4, 9, 8, {in_channels}], "
-                 f"training={training})", rtol=1e-4, atol=1e-4)
+    assert_close(result, expected, what, rtol=1e-4, atol=1e-4)
+    assert_close(block.bn1.moving_mean, expected_mean, f"bn1's moving mean after {what}", rtol=1e-4, atol=1e-5)
 
 
 def test_small_resnet_has_the_described_layers(kata):

@@ -92,6 +92,9 @@ def serve(path, x):
 
     `x` is a float32 batch `[examples, features]`; return the predictions as a tf.Tensor
     `[examples, outputs]`. No Keras code is needed: this is what a server would run.
+    Keep the loaded object in a name while you call it: in a one-line
+    `tf.saved_model.load(path).serve(x)` the object, and with it the model's variables, is
+    freed before the call, and TensorFlow complains about "variables which have been deleted".
 
     Example: serve(export_for_serving(model, d), x) equals model.predict(x).
     """

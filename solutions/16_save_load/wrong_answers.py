@@ -74,3 +74,61 @@ def tf_saved_model_save_model(model, directory):
     path = str(directory / "served")
     tf.saved_model.save(model, path)
     return path
+
+
+@wrong_answer("save_weights_to", "saves a clone's weights (clone_model starts from fresh random weights), not the model's")
+def saves_a_clones_fresh_weights(model, directory):
+    path = str(directory / "model.weights.h5")
+    keras.models.clone_model(model).save_weights(path)
+    return path
+
+
+@wrong_answer("restore_weights", "returns what load_weights returns (None) instead of the model")
+def returns_what_load_weights_returns(build_model, path):
+    return build_model().load_weights(path)
+
+
+@wrong_answer("round_trip_keras", "loads with compile=False: the loss and optimizer are dropped")
+def loads_with_compile_false(model, directory):
+    path = str(directory / "model.keras")
+    model.save(path)
+    return path, keras.models.load_model(path, compile=False)
+
+
+@wrong_answer("round_trip_keras", "the legacy 'model.h5' name instead of 'model.keras'")
+def legacy_h5_file_name(model, directory):
+    path = str(directory / "model.h5")
+    model.save(path)
+    return path, keras.models.load_model(path)
+
+
+@wrong_answer("round_trip_keras", "returns the path as a pathlib.Path, not the str asked for")
+def round_trip_returns_pathlib_path(model, directory):
+    path = directory / "model.keras"
+    model.save(path)
+    return path, keras.models.load_model(path)
+
+
+@wrong_answer("copy_from_config", "keras.Model.from_config instead of the model's own class: not a Sequential")
+def base_model_from_config(model):
+    copy = keras.Model.from_config(model.get_config())
+    copy.set_weights(model.get_weights())
+    return copy
+
+
+@wrong_answer("serve", "converts the predictions to a numpy array instead of returning the tf.Tensor")
+def serve_returns_numpy(path, x):
+    served = tf.saved_model.load(path)
+    return served.serve(tf.constant(x, tf.float32)).numpy()
+
+
+@wrong_answer("export_for_serving", "returns a pathlib.Path instead of the str asked for")
+def export_returns_pathlib_path(model, directory):
+    path = directory / "served"
+    model.export(str(path), verbose=False)
+    return path
+
+
+@wrong_answer("serve", "loads and serves in one expression: the loaded object, and its variables, are freed before the call")
+def loads_and_serves_in_one_expression(path, x):
+    return tf.saved_model.load(path).serve(tf.constant(x, tf.float32))

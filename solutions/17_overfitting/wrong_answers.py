@@ -110,3 +110,67 @@ def returns_stopper_stopped_epoch_0(model, x, y, x_val, y_val, patience, max_epo
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)
     model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
     return stopper.stopped_epoch
+
+
+@wrong_answer("regularized_dense", "kernel_regularizer=\"l2\": Keras' default factor 0.01, not the one asked for")
+def string_l2_uses_keras_default_factor(units, factor):
+    return keras.layers.Dense(units, kernel_regularizer="l2")
+
+
+@wrong_answer("l2_penalty", "a Python float through numpy instead of the float32 tensor asked for")
+def l2_penalty_as_python_float(weights, factor):
+    return factor * float(np.sum(np.square(weights)))
+
+
+@wrong_answer("l1_penalty", "the mean of |w| instead of the sum")
+def l1_mean_instead_of_sum(weights, factor):
+    return factor * tf.reduce_mean(tf.abs(weights))
+
+
+@wrong_answer("split_train_val_test", "round() instead of int(): 17 * 0.1 = 1.7 gives 2 test examples, not 1")
+def rounds_the_sizes_instead_of_int(x, y, val_fraction, test_fraction, seed):
+    n = len(x)
+    order = np.random.default_rng(seed).permutation(n)
+    x, y = x[order], y[order]
+    n_test, n_val = round(n * test_fraction), round(n * val_fraction)
+    n_train = n - n_val - n_test
+    return ((x[:n_train], y[:n_train]),
+            (x[n_train:n_train + n_val], y[n_train:n_train + n_val]),
+            (x[n_train + n_val:], y[n_train + n_val:]))
+
+
+@wrong_answer("split_train_val_test", "default_rng() without the seed: a different split every call")
+def ignores_the_seed(x, y, val_fraction, test_fraction, seed):
+    n = len(x)
+    order = np.random.default_rng().permutation(n)
+    x, y = x[order], y[order]
+    n_test, n_val = int(n * test_fraction), int(n * val_fraction)
+    n_train = n - n_val - n_test
+    return ((x[:n_train], y[:n_train]),
+            (x[n_train:n_train + n_val], y[n_train:n_train + n_val]),
+            (x[n_train + n_val:], y[n_train + n_val:]))
+
+
+@wrong_answer("inverted_dropout", "reads keep_mask as the units to drop: keeps the False ones")
+def reads_the_mask_as_dropped_units(x, keep_mask, rate):
+    return tf.where(keep_mask, tf.zeros_like(x), x / (1.0 - rate))
+
+
+@wrong_answer("dropout_outputs", "training=True for both calls: the inference output is dropped too")
+def training_mode_for_both_calls(x, rate):
+    dropout = keras.layers.Dropout(rate)
+    return dropout(x, training=True), dropout(x, training=True)
+
+
+@wrong_answer("fit_with_early_stopping", "stopper.stopped_epoch + 1: right when it stops, 1 when the run reaches max_epochs")
+def stopped_epoch_plus_one(model, x, y, x_val, y_val, patience, max_epochs):
+    stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)
+    model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
+    return stopper.stopped_epoch + 1
+
+
+@wrong_answer("fit_with_early_stopping", "hard-codes the docstring's patience 2 instead of using the argument")
+def hard_codes_patience_2(model, x, y, x_val, y_val, patience, max_epochs):
+    stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
+    history = model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
+    return len(history.history["loss"])

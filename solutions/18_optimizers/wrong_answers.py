@@ -140,3 +140,81 @@ def staircase_round_instead_rounding_down(step, initial_learning_rate, decay_ste
     if staircase:
         exponent = float(round(exponent))
     return float(initial_learning_rate * decay_rate**exponent)
+
+
+@wrong_answer("adam_step", "PyTorch's default epsilon 1e-8 instead of Keras' 1e-7")
+def pytorch_default_epsilon(variable, m, v, gradient, step, learning_rate=0.001, beta_1=0.9, beta_2=0.999,
+                            epsilon=1e-8):
+    m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
+    v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
+    alpha = learning_rate * (1.0 - beta_2**step) ** 0.5 / (1.0 - beta_1**step)
+    variable.assign_sub(alpha * m / (tf.sqrt(v) + epsilon))
+
+
+@wrong_answer("adam_step", "a default learning rate of 0.01 instead of Keras' 0.001")
+def default_learning_rate_0_01(variable, m, v, gradient, step, learning_rate=0.01, beta_1=0.9, beta_2=0.999,
+                               epsilon=1e-7):
+    m.assign(beta_1 * m + (1.0 - beta_1) * gradient)
+    v.assign(beta_2 * v + (1.0 - beta_2) * tf.square(gradient))
+    alpha = learning_rate * (1.0 - beta_2**step) ** 0.5 / (1.0 - beta_1**step)
+    variable.assign_sub(alpha * m / (tf.sqrt(v) + epsilon))
+
+
+@wrong_answer("sgd_momentum_step", "hard-codes the docstring's momentum 0.9 instead of using the argument")
+def hard_codes_momentum_0_9(variable, velocity, gradient, learning_rate, momentum):
+    velocity.assign(0.9 * velocity - learning_rate * gradient)
+    variable.assign_add(velocity)
+
+
+@wrong_answer("sgd_momentum_step", "the Nesterov update (variable += momentum * velocity - lr * gradient) where plain momentum is asked")
+def nesterov_instead_of_plain_momentum(variable, velocity, gradient, learning_rate, momentum):
+    velocity.assign(momentum * velocity - learning_rate * gradient)
+    variable.assign_add(momentum * velocity - learning_rate * gradient)
+
+
+@wrong_answer("exponential_decay", "a numpy float32 instead of a Python float")
+def returns_numpy_float32(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):
+    import numpy as np
+
+    exponent = np.floor(step / decay_steps) if staircase else step / decay_steps
+    return np.float32(initial_learning_rate) * np.float32(decay_rate) ** np.float32(exponent)
+
+
+@wrong_answer("exponential_decay", "counts steps from 1: step 0 already decayed once")
+def counts_steps_from_one(step, initial_learning_rate, decay_steps, decay_rate, staircase=False):
+    exponent = (step + 1) / decay_steps
+    if staircase:
+        exponent = float(int(exponent))
+    return float(initial_learning_rate * decay_rate**exponent)
+
+
+@wrong_answer("minimize_with_adam", "returns a numpy array (variable.numpy()) instead of a tensor")
+def minimize_returns_numpy(loss_function, initial_value, steps, learning_rate=0.001):
+    variable = tf.Variable(initial_value, dtype=tf.float32)
+    m = tf.Variable(tf.zeros_like(variable))
+    v = tf.Variable(tf.zeros_like(variable))
+    for step in range(1, steps + 1):
+        with tf.GradientTape() as tape:
+            loss = loss_function(variable)
+        adam_step(variable, m, v, tape.gradient(loss, variable), step, learning_rate=learning_rate)
+    return variable.numpy()
+
+
+@wrong_answer("minimize_with_adam", "a default learning rate of 0.01 instead of the 0.001 promised")
+def minimize_default_learning_rate_0_01(loss_function, initial_value, steps, learning_rate=0.01):
+    variable = tf.Variable(initial_value, dtype=tf.float32)
+    m = tf.Variable(tf.zeros_like(variable))
+    v = tf.Variable(tf.zeros_like(variable))
+    for step in range(1, steps + 1):
+        with tf.GradientTape() as tape:
+            loss = loss_function(variable)
+        adam_step(variable, m, v, tape.gradient(loss, variable), step, learning_rate=learning_rate)
+    return tf.convert_to_tensor(variable)
+
+
+@wrong_answer("exponential_decay", "staircase defaults to True: the smooth decay only when asked for")
+def staircase_defaults_to_true(step, initial_learning_rate, decay_steps, decay_rate, staircase=True):
+    exponent = step / decay_steps
+    if staircase:
+        exponent = float(int(exponent))
+    return float(initial_learning_rate * decay_rate**exponent)

@@ -181,3 +181,72 @@ def globalmaxpooling2d_instead_globalaveragepooling2d(input_shape, num_classes):
     x = BasicBlock(32, stride=2)(BasicBlock(16)(x))
     x = layers.GlobalMaxPooling2D()(x)
     return keras.Model(inputs, layers.Dense(num_classes, activation="softmax")(x))
+
+
+@wrong_answer("batch_norm_train", "PyTorch's default epsilon 1e-5 instead of Keras' 1e-3")
+def pytorch_default_epsilon(x, gamma, beta, moving_mean, moving_variance, momentum=0.99, epsilon=1e-5):
+    mean, variance = tf.nn.moments(x, axes=list(range(len(x.shape) - 1)))
+    moving_mean.assign(moving_mean * momentum + mean * (1.0 - momentum))
+    moving_variance.assign(moving_variance * momentum + variance * (1.0 - momentum))
+    return gamma * (x - mean) / tf.sqrt(variance + epsilon) + beta
+
+
+@wrong_answer("batch_norm_train", "a default momentum of 0.9 (PyTorch's 0.1 read the other way) instead of Keras' 0.99")
+def default_momentum_0_9(x, gamma, beta, moving_mean, moving_variance, momentum=0.9, epsilon=1e-3):
+    mean, variance = tf.nn.moments(x, axes=list(range(len(x.shape) - 1)))
+    moving_mean.assign(moving_mean * momentum + mean * (1.0 - momentum))
+    moving_variance.assign(moving_variance * momentum + variance * (1.0 - momentum))
+    return gamma * (x - mean) / tf.sqrt(variance + epsilon) + beta
+
+
+@wrong_answer("batch_norm_train", "PyTorch's running variance: the moving average takes the N - 1 variance")
+def moving_variance_from_the_unbiased_variance(x, gamma, beta, moving_mean, moving_variance, momentum=0.99,
+                                               epsilon=1e-3):
+    mean, variance = tf.nn.moments(x, axes=list(range(len(x.shape) - 1)))
+    count = tf.cast(tf.size(x) // tf.shape(x)[-1], x.dtype)
+    moving_mean.assign(moving_mean * momentum + mean * (1.0 - momentum))
+    moving_variance.assign(moving_variance * momentum + variance * count / (count - 1.0) * (1.0 - momentum))
+    return gamma * (x - mean) / tf.sqrt(variance + epsilon) + beta
+
+
+@wrong_answer("batch_norm_inference", "PyTorch's default epsilon 1e-5 instead of Keras' 1e-3")
+def inference_pytorch_default_epsilon(x, gamma, beta, moving_mean, moving_variance, epsilon=1e-5):
+    return gamma * (x - moving_mean) / tf.sqrt(moving_variance + epsilon) + beta
+
+
+@wrong_answer("BasicBlock", "passes training=True to every batch norm: inference uses the batch's statistics")
+class always_training_mode(_SolutionBlock):
+    def call(self, inputs, training=None):
+        main = tf.nn.relu(self.bn1(self.conv1(inputs), training=True))
+        main = self.bn2(self.conv2(main), training=True)
+        return tf.nn.relu(main + self.shortcut(inputs, True))
+
+
+@wrong_answer("BasicBlock", "PyTorch's batch-norm settings: BatchNormalization(momentum=0.9, epsilon=1e-5)")
+class pytorch_batch_norm_settings(_SolutionBlock):
+    def build(self, input_shape):
+        super().build(input_shape)
+        self.bn1 = layers.BatchNormalization(momentum=0.9, epsilon=1e-5)
+        self.bn2 = layers.BatchNormalization(momentum=0.9, epsilon=1e-5)
+        if self.shortcut_bn is not None:
+            self.shortcut_bn = layers.BatchNormalization(momentum=0.9, epsilon=1e-5)
+
+
+@wrong_answer("small_resnet", "Dense without softmax: logits, not probabilities")
+def head_without_softmax(input_shape, num_classes):
+    inputs = keras.Input(shape=input_shape)
+    x = layers.Conv2D(16, 3, padding="same", use_bias=False)(inputs)
+    x = layers.ReLU()(layers.BatchNormalization()(x))
+    x = BasicBlock(32, stride=2)(BasicBlock(16)(x))
+    x = layers.GlobalAveragePooling2D()(x)
+    return keras.Model(inputs, layers.Dense(num_classes)(x))
+
+
+@wrong_answer("small_resnet", "the stem convolution keeps its bias, which the batch norm after it makes useless")
+def stem_convolution_keeps_its_bias(input_shape, num_classes):
+    inputs = keras.Input(shape=input_shape)
+    x = layers.Conv2D(16, 3, padding="same")(inputs)
+    x = layers.ReLU()(layers.BatchNormalization()(x))
+    x = BasicBlock(32, stride=2)(BasicBlock(16)(x))
+    x = layers.GlobalAveragePooling2D()(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax")(x))

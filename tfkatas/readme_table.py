@@ -13,7 +13,7 @@ def kata_table() -> str:
     rows = ["| N | kata | topic | source note | time |", "| --- | --- | --- | --- | --- |"]
     for kata in load_curriculum():
         rows.append(f"| {kata.code} | [{kata.title}](katas/{kata.dirname}/{kata.module_filename}) | "
-                    f"{kata.topic} | `{kata.source}` | ~{kata.minutes} min |")
+                    f"{kata.topic} | {f'`{kata.source}`' if kata.source else '(not in the notes)'} | ~{kata.minutes} min |")
     return "\n".join(rows)
 
 

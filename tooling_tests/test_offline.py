@@ -22,3 +22,15 @@ def test_local_unix_sockets_still_work():
     with left, right:
         left.sendall(b"ok")
         assert right.recv(2) == b"ok"
+
+
+def test_this_machine_is_reachable_for_multi_worker_training():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client:
+            client.connect(server.getsockname())
+            connection, _ = server.accept()
+            with connection:
+                client.sendall(b"ok")
+                assert connection.recv(2) == b"ok"

@@ -135,7 +135,7 @@ def save_learning_curves(history, path=ARTIFACTS_DIR / "31_image_folders_learnin
             draw.line(points, fill=colour, width=3)
         for x, y in points:
             draw.ellipse([x - 3, y - 3, x + 3, y + 3], fill=colour)
-        draw.text((width - right - 90, top + 15 * row), label, fill=colour)
+        draw.text((width - right - 90, height - bottom - 40 + 15 * row), label, fill=colour)
     for epoch in range(1, len(history["accuracy"]) + 1):
         x = left + (epoch - 1) / max(len(history["accuracy"]) - 1, 1) * (width - left - right)
         draw.text((x - 3, height - bottom + 5), str(epoch), fill="black")

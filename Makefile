@@ -16,7 +16,7 @@ TFKATAS := @$(PYTHON) -m tfkatas
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := help
-.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder class-report
+.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder class-report notebooks
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
@@ -30,6 +30,7 @@ help:
 	@echo "  make reset N=05    pristine stub back (make restore N=05: yours back)"
 	@echo "  make grade         grade every kata: grade.json and grade.xml (JUnit)"
 	@echo "                     (SUBMISSION=dir: grade those files; FORMAT=gradescope)"
+	@echo "  make notebooks     one Jupyter notebook per kata in notebooks/ (%kata NN)"
 	@echo "  make data          download MNIST once (kata 12 uses bundled digits offline)"
 	@echo "  make setup         create .venv with pinned packages (GPU=1: CUDA build)"
 	@echo "  Hints and titles in Chinese: KATA_LANG=zh make hint N=05"
@@ -95,6 +96,9 @@ grade: setup
 
 data: setup
 	$(TFKATAS) data
+
+notebooks: setup
+	$(TFKATAS) notebooks $(N)
 
 bench: setup
 	$(TFKATAS) dev bench $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(SKIP_CHECK)),--skip-check)

@@ -60,7 +60,10 @@ def notebook_cells(kata: Kata, stub: str) -> list[dict]:
 
 
 def notebook(kata: Kata, stub: str) -> dict:
-    return {"cells": notebook_cells(kata, stub), "nbformat": 4, "nbformat_minor": 5,
+    cells = notebook_cells(kata, stub)
+    for index, cell in enumerate(cells):
+        cell["id"] = f"kata-{kata.code}-{index}"  # nbformat 4.5: every cell has a stable id.
+    return {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
             "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
                          "language_info": {"name": "python"}, "tfkatas": {"kata": kata.code}}}
 

@@ -75,6 +75,7 @@ def test_activation_grid_lays_random_channels_out_row_by_row_leaving_empty_cells
     activations = np.random.default_rng(1).normal(size=(3, 5, 7)).astype(np.float32)  # 7 channels of 3x5.
     what = "activation_grid(random activations [3, 5, 7], columns=3)"
     result = kata.activation_grid(activations, columns=3)
+    assert isinstance(result, np.ndarray), f"{what} returned {type(result).__name__}, expected a numpy array"
     assert_dtype(result, np.uint8, what)
     assert_shape(result, (9, 15), what + " (3 rows of 3 cells, each 3 high and 5 wide)")
     assert_close(result, grid_by_hand(activations, 3), what, rtol=0, atol=1)

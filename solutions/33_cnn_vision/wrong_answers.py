@@ -242,3 +242,16 @@ def updates_start_in_place(model, layer_name, filter_index, start, steps=30, ste
             loss = tf.reduce_mean(features(image)[..., filter_index])
         start += step_size * tf.math.l2_normalize(tape.gradient(loss, image))[0].numpy()
     return start
+
+
+@wrong_answer("activation_grid", "builds the grid with TensorFlow ops and returns a tf.Tensor, not numpy")
+def returns_tf_tensor_grid(activations, columns=8):
+    values = tf.convert_to_tensor(activations, tf.float32)
+    height, width, channels = values.shape
+    low = tf.reduce_min(values, axis=(0, 1), keepdims=True)
+    span = tf.reduce_max(values, axis=(0, 1), keepdims=True) - low
+    scaled = tf.round(255.0 * tf.math.divide_no_nan(values - low, span))
+    rows = -(-channels // columns)
+    padded = tf.pad(scaled, [[0, 0], [0, 0], [0, rows * columns - channels]])
+    cells = tf.transpose(tf.reshape(padded, (height, width, rows, columns)), (2, 0, 3, 1))
+    return tf.cast(tf.reshape(cells, (rows * height, columns * width)), tf.uint8)

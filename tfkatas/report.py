@@ -33,13 +33,29 @@ def _group_cases(failures: list[tuple[str, dict]]) -> list[tuple[str, str, int]]
     return grouped
 
 
+def next_unsolved(curriculum: list[Kata], kata: Kata) -> Kata | None:
+    """The first later kata not known to be solved (the progress cache knows what was)."""
+    from tfkatas.progress_cache import cached_status, fingerprint
+    from tfkatas.state import StateError, load
+
+    try:
+        state = load()
+    except StateError:
+        state = {}
+    for later in (k for k in curriculum if k.number > kata.number):
+        known = cached_status(state, later, fingerprint(later))
+        if known is None or known.status != "solved":
+            return later
+    return None
+
+
 def learner_report(curriculum: list[Kata], results: dict, collected: dict | None = None,
-                   target_dir: Path | None = None) -> list[str]:
+                   target_dir: Path | None = None, pictures: list[Path] | None = None) -> list[str]:
     """The end of `make kata`: per kata, tests passing, the first failures in words, the hint command.
 
     `collected` counts each kata's tests; with FOCUS=1 the run stops at the first failure, so
     fewer tests have records than were collected. `target_dir` holds the code under test
-    (KATA_TARGET; default katas/).
+    (KATA_TARGET; default katas/). `pictures` are the PNGs the run wrote, to open.
     """
     collected = collected or {}
     by_code = {kata.code: kata for kata in curriculum}
@@ -51,12 +67,16 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
         lines.append("")
         total = max(collected.get(code, 0), len(records))
         language = learner_language()
-        lines.append(f"Kata {code} · {kata.localized_title(language)} — {passed} of {total} tests pass")
+        if total > len(records):  # Focus mode stopped early: say what ran, then the whole.
+            lines.append(f"Kata {code} · {kata.localized_title(language)} — {passed} of {len(records)} tests run "
+                         f"pass ({total} tests in all)")
+        else:
+            lines.append(f"Kata {code} · {kata.localized_title(language)} — {passed} of {total} tests pass")
         if passed == 0 and kata.localized_summary(language):
             lines.append(f"  Task: {kata.localized_summary(language)}")  # A fresh start: say what the kata asks.
         if not failures:
-            following = [k for k in curriculum if k.number > kata.number]
-            after = f" Next: make kata N={following[0].code}" if following else " That was the last kata!"
+            following = next_unsolved(curriculum, kata)
+            after = f" Next: make kata N={following.code}" if following else " That was the last kata to solve!"
             lines.append(f"  All tests pass. Well done!{after}")
             continue
         grouped = _group_cases(failures)
@@ -72,6 +92,8 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
         edited = kata.module_path(target_dir) if target_dir is not None else kata.stub_path
         lines.append(f"  Edit {shown(edited)}, fix the first failure, run again.")
         lines.append(f"  hint: make hint N={code}")
+    if pictures:
+        lines.append(f"  Pictures written (open them): {', '.join(shown(path) for path in pictures)}")
     return lines
 
 

@@ -27,6 +27,7 @@ class Recorder:
         self.results: Results = defaultdict(dict)
         self.collected_ids: dict[str, list[str]] = defaultdict(list)  # kata code -> node ids (focus mode runs fewer)
         self.ended_early = ""  # Why the run stopped before its last test, when it did.
+        self.pictures_before: dict[Path, int] = {}  # The PNGs in the artifacts folders, and when each was written.
 
     @staticmethod
     def of(config) -> Recorder:
@@ -102,6 +103,21 @@ class Recorder:
         self.results[self._kata_code(path)][report.nodeid] = TestRecord(
             outcome=FAILED, message=f"{shown(path)} could not be collected: {reason}", broken=True)
 
+    def _artifacts_pictures(self) -> dict[Path, int]:
+        """The PNGs where katas save pictures: the artifacts/ beside the code under test, and the checkout's."""
+        from tfkatas.curriculum import ROOT
+        from tfkatas.targets import KataLoadError, resolve_target
+
+        try:
+            folders = {ROOT / "artifacts", resolve_target().parent / "artifacts"}
+        except KataLoadError:
+            folders = {ROOT / "artifacts"}
+        return {path: path.stat().st_mtime_ns for folder in folders if folder.is_dir() for path in folder.glob("*.png")}
+
+    def pytest_sessionstart(self, session):
+        if not self.config.option.kata_check:
+            self.pictures_before = self._artifacts_pictures()
+
     def pytest_terminal_summary(self, terminalreporter):
         if self.config.option.kata_check or self.config.option.collectonly:
             return  # CheckMode prints the verdict; a collection runs nothing to report.
@@ -109,7 +125,10 @@ class Recorder:
         from tfkatas.targets import resolve_target
 
         collected = {code: len(nodeids) for code, nodeids in self.collected_ids.items()}
-        for line in learner_report(self.curriculum, self.results, collected, target_dir=resolve_target()):
+        pictures = sorted(path for path, written in self._artifacts_pictures().items()
+                          if self.pictures_before.get(path) != written)
+        for line in learner_report(self.curriculum, self.results, collected, target_dir=resolve_target(),
+                                   pictures=pictures):
             terminalreporter.write_line(line)
 
     def pytest_report_teststatus(self, report):

@@ -1,0 +1,50 @@
+"""The learner's report says what happened: focus mode's partial count, the next kata still to
+solve, and the pictures a run wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from tfkatas.fake_checkout import FakeKata, make_checkout, tfkatas_command
+
+
+def kata_source(number: int, name: str) -> str:
+    return (f'"""Kata {number:02d}."""\n\nfrom pathlib import Path\n\n'
+            'ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "artifacts"'
+            f'\n\n\ndef {name}(x):\n    """x + {number}; draws a picture."""\n    ### BEGIN SOLUTION: addition.\n'
+            f'    ARTIFACTS_DIR.mkdir(exist_ok=True)\n    (ARTIFACTS_DIR / "{number:02d}_{name}.png").write_bytes(b"png")\n'
+            f'    return x + {number}\n    ### END SOLUTION\n')
+
+
+def kata_tests(number: int, name: str) -> str:
+    return "".join(f"\n\ndef test_{name}_{value}(kata):\n    assert kata.{name}({value}) == {value + number}\n"
+                   for value in (1, 2, 3))
+
+
+@pytest.fixture
+def checkout(tmp_path):
+    katas = [FakeKata(number, name, kata_source(number, name), kata_tests(number, name))
+             for number, name in ((1, "one"), (2, "two"), (3, "three"))]
+    root = make_checkout(tmp_path, katas)
+    assert tfkatas_command(root, "dev", "stubs").returncode == 0
+    return root
+
+
+def solve(root, number: int, name: str) -> None:
+    (root / "katas" / f"{number:02d}_{name}" / f"{name}.py").write_text(kata_source(number, name))
+
+
+def test_focus_mode_counts_what_ran_and_the_whole(checkout):
+    result = tfkatas_command(checkout, "kata", "01", "--focus")
+    assert "0 of 1 tests run pass (3 tests in all)" in result.stdout, result.stdout
+
+
+def test_next_names_the_first_kata_not_yet_solved_and_pictures_are_named(checkout):
+    solve(checkout, 2, "two")
+    assert "solved" in tfkatas_command(checkout, "progress").stdout  # Kata 02 is known solved.
+    solve(checkout, 1, "one")
+    result = tfkatas_command(checkout, "kata", "01")
+    assert "All tests pass. Well done! Next: make kata N=03" in result.stdout, result.stdout
+    assert "Pictures written (open them): artifacts/01_one.png" in result.stdout, result.stdout
+    again = tfkatas_command(checkout, "kata", "01")  # Rewritten on every run: named every time.
+    assert "artifacts/01_one.png" in again.stdout, again.stdout

@@ -142,7 +142,7 @@ def test_decode_grid_of_an_empty_grid_gives_no_boxes(kata):
     assert_shape(scores, (0,), "the scores of decode_grid(all-zero 2 x 5 grid)")
 
 
-def test_decode_grid_undoes_encode_grid(kata):
+def test_decode_grid_recovers_the_boxes_of_an_encoded_grid(kata):
     boxes = boxes_in_distinct_cells(5, 4, 6, 8)
     grid = encode_by_loop(boxes, 4, 6).astype(np.float32)
     cells = [(int(cy * 4), int(cx * 6)) for cy, cx, _, _ in centres_by_hand(boxes)]
@@ -317,7 +317,7 @@ def test_compile_localiser_uses_adam_and_one_loss_per_head(kata):
     assert model is not None, "compile_localiser(model, 0.0025) returned None: return the compiled model"
     assert isinstance(model.optimizer, keras.optimizers.Adam), (
         f"compile_localiser used {type(model.optimizer).__name__}, expected keras.optimizers.Adam")
-    rate = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
+    rate = float(model.optimizer.learning_rate.numpy())
     assert np.isclose(rate, 0.0025), f"compile_localiser(model, 0.0025) set a learning rate of {rate}, expected 0.0025"
     images, labels, boxes = one_object_pictures(np.random.default_rng(14), 6)
     outputs = outputs_of(model, images, "the compiled localiser")
@@ -333,13 +333,16 @@ def test_compile_localiser_uses_adam_and_one_loss_per_head(kata):
 
 
 @pytest.fixture(scope="module")
-def trained_localiser(kata):
-    """The learner's localiser, trained on 320 pictures for 5 epochs (a few seconds on a CPU)."""
-    keras.utils.set_random_seed(36)
-    rng = np.random.default_rng(36)
-    model = kata.compile_localiser(kata.build_localiser((HEIGHT, WIDTH, 3), 2), 0.005)
+def trained_localiser(kata, request):
+    """The learner's localiser, trained on 320 pictures for 5 epochs (a few seconds on a CPU).
+
+    Its weights and pictures follow the run's seed (KATA_SEED), so `make soak` tries new ones."""
+    seed = request.config.getoption("kata_seed")
+    keras.utils.set_random_seed(seed)
+    rng = np.random.default_rng(seed)
+    model = kata.compile_localiser(kata.build_localiser((HEIGHT, WIDTH, 3), 2), 0.003)
     images, labels, boxes = one_object_pictures(rng, 320)
-    model.fit(images, {"class": labels, "box": boxes}, epochs=5, batch_size=32, verbose=0)
+    model.fit(images, {"class": labels, "box": boxes}, epochs=5, batch_size=16, verbose=0)
     return model, one_object_pictures(rng, 100)
 
 
@@ -348,10 +351,10 @@ def test_the_trained_localiser_finds_the_class_and_the_box(kata, trained_localis
     outputs = outputs_of(model, images, "the trained localiser")
     accuracy = float(np.mean(np.argmax(outputs["class"], axis=1) == labels))
     mean_iou = float(np.mean(paired_iou(np.asarray(outputs["box"]), boxes)))
-    # Always guessing the average box scores a mean IoU of about 0.2; the reference reaches about 0.5.
+    # Always guessing the average box scores a mean IoU of about 0.2; the reference reaches 0.44-0.6 over seeds.
     assert accuracy >= 0.9, f"the trained localiser tells red from blue on {accuracy:.0%} of 100 pictures, expected >= 90%"
-    assert mean_iou >= 0.35, (f"the trained localiser's boxes have a mean IoU of {mean_iou:.3f} with the true boxes on "
-                              "100 pictures, expected >= 0.35")
+    assert mean_iou >= 0.3, (f"the trained localiser's boxes have a mean IoU of {mean_iou:.3f} with the true boxes on "
+                             "100 pictures, expected >= 0.3 (always guessing the average box gives about 0.2)")
 
 
 def test_save_detections_puts_the_localisers_boxes_in_the_artifacts_folder(kata, trained_localiser):

@@ -9,7 +9,8 @@ it; overlapping guesses of the same object are then thinned out by non-max suppr
 Boxes come in two formats, both relative to the image (0 = top or left edge, 1 = bottom or right
 edge): corners (y_min, x_min, y_max, x_max), TensorFlow's order, and centres (cy, cx, h, w).
 Box quality is measured by IoU (intersection over union, kata 26); `iou_one_to_many` below is
-given to you.
+given to you. (The notes: `001_ef19bbe4496db3a5.txt` on localisation and IoU,
+`000_27a1c33c3287df56.txt` on YOLO.)
 
 Run `make kata N=34` to test your answers, `make hint N=34` when stuck.
 """

@@ -1,0 +1,210 @@
+"""Misconception diagnosis: which known mistake a failing answer behaves like.
+
+While a test runs, the calls the test makes to the kata's functions are logged (arguments copied
+before the call, the result after; `CallLog`). When the test fails, the same calls are replayed
+on the kata's curated wrong answers for that function (solutions/NN_slug/wrong_answers.py):
+when one gives the learner's results on every call, within the tolerance below, the report
+says "your answer behaves like a known mistake: <its description>". Where none matches, simple
+detectors compare with the solution's results: transposed, off by one, sign flipped, the same
+value everywhere, right values in another dtype.
+
+A correct answer is never diagnosed (only failing tests are), and the diagnosis keeps within a
+time budget: calls that took long (training) are not replayed.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import time
+import types
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+RTOL, ATOL = 1e-5, 1e-6  # The tests' usual float32 tolerance.
+SLOW_CALL = 1.0  # Seconds: a call slower than this (a training run) is not replayed.
+BUDGET = 0.3  # Seconds the whole diagnosis of one failing test may take.
+CALLS_KEPT = 4  # Outermost calls kept per test.
+LARGEST_COPY = 200_000  # Array elements: a call with bigger inputs (a data set) is not logged.
+
+
+@dataclass
+class Call:
+    function: str
+    args: tuple
+    kwargs: dict
+    result: Any
+    seconds: float
+
+
+@dataclass
+class CallLog:
+    """The outermost calls the current test made to the kata's functions."""
+
+    calls: list[Call] = field(default_factory=list)
+    depth: int = 0
+
+    def reset(self) -> None:
+        self.calls, self.depth = [], 0
+
+
+def _plain(value: Any, depth: int = 0) -> bool:
+    """Data a replay can copy safely: numbers, strings, arrays, tensors, and containers of them."""
+    if depth > 3:
+        return False
+    if value is None or isinstance(value, bool | int | float | str | np.generic):
+        return True
+    if isinstance(value, np.ndarray) or type(value).__name__ == "EagerTensor":
+        return int(np.prod(value.shape)) <= LARGEST_COPY
+    if isinstance(value, list | tuple):
+        return all(_plain(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return all(_plain(item, depth + 1) for item in value.values())
+    return False
+
+
+def watch_module(module: types.ModuleType, log: CallLog) -> None:
+    """Log the outermost calls to the module's own plain functions (not tf.functions, not classes)."""
+    for name, value in list(vars(module).items()):
+        if name.startswith("_") or not isinstance(value, types.FunctionType):
+            continue
+        if value.__module__ != module.__name__:
+            continue  # Imported helpers are not the learner's answer.
+        setattr(module, name, _logged(name, value, log))
+
+
+def _logged(name: str, function, log: CallLog):
+    @functools.wraps(function)
+    def logged(*args, **kwargs):
+        outermost = log.depth == 0
+        recordable = outermost and len(log.calls) < CALLS_KEPT and _plain(args) and _plain(kwargs)
+        saved = copy.deepcopy((args, kwargs)) if recordable else None
+        log.depth += 1
+        started = time.perf_counter()
+        try:
+            result = function(*args, **kwargs)
+        finally:
+            log.depth -= 1
+        if saved is not None:
+            log.calls.append(Call(name, saved[0], saved[1], result, time.perf_counter() - started))
+        return result
+
+    return logged
+
+
+# ----------------------------------------------------------------------------- comparing results
+
+
+def _as_array(value: Any) -> np.ndarray | None:
+    if hasattr(value, "numpy"):
+        value = value.numpy()
+    try:
+        array = np.asarray(value)
+    except Exception:  # noqa: BLE001 - anything that is not array-like is simply not compared.
+        return None
+    return array if array.dtype.kind in "biuf" else None
+
+
+def same_result(a: Any, b: Any) -> bool:
+    """Equal within the tolerance, container by container; False when either cannot be compared."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_result(a[key], b[key]) for key in a)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple) and not _as_arrayable(a, b):
+        return len(a) == len(b) and all(same_result(x, y) for x, y in zip(a, b))
+    if isinstance(a, str | bool) or isinstance(b, str | bool):
+        return type(a) is type(b) and a == b
+    x, y = _as_array(a), _as_array(b)
+    if x is None or y is None or x.shape != y.shape:
+        return False
+    return bool(np.allclose(x.astype(np.float64), y.astype(np.float64), rtol=RTOL, atol=ATOL, equal_nan=True))
+
+
+def _as_arrayable(a, b) -> bool:
+    """Lists of numbers compare as arrays; lists of tensors of different shapes element by element."""
+    x, y = _as_array_quiet(a), _as_array_quiet(b)
+    return x is not None and y is not None
+
+
+def _as_array_quiet(value):
+    try:
+        array = np.asarray(value)
+    except Exception:  # noqa: BLE001
+        return None
+    return array if array.dtype.kind in "biuf" and array.dtype != object else None
+
+
+def detector(learner: Any, expected: Any) -> str | None:
+    """A simple, general mistake that turns `expected` into `learner`, in words; None if none fits."""
+    x, y = _as_array(learner), _as_array(expected)
+    if x is None or y is None or y.size < 2:
+        return None
+    x64, y64 = x.astype(np.float64), y.astype(np.float64)
+
+    def close(a, b):
+        return a.shape == b.shape and np.allclose(a, b, rtol=RTOL, atol=ATOL)
+
+    if close(x64, y64):
+        return f"the right values, but dtype {x.dtype} instead of {y.dtype}" if x.dtype != y.dtype else None
+    if y.ndim == 2 and y.shape[0] != y.shape[1] and close(x64, y64.T):
+        return "a transposed result (rows and columns swapped)"
+    if close(x64, -y64):
+        return "the sign is flipped"
+    if x.shape == y.shape and close(np.abs(x64 - y64), np.ones_like(y64)) and len(np.unique(x64 - y64)) == 1:
+        return f"off by one ({'one more' if (x64 - y64).flat[0] > 0 else 'one less'} than expected everywhere)"
+    if x.size > 1 and np.all(x64 == x64.flat[0]) and not np.all(y64 == y64.flat[0]):
+        return "the same value everywhere, where the values should differ"
+    return None
+
+
+# ----------------------------------------------------------------------------- the diagnosis
+
+
+@dataclass
+class Diagnosis:
+    words: str  # "behaves like a known mistake: ..." or a detector's finding.
+    wrong_answer_ids: tuple[str, ...] = ()  # The wrong answers whose results matched, if any.
+
+
+def _replay(function, call: Call):
+    args, kwargs = copy.deepcopy((call.args, call.kwargs))
+    return function(*args, **kwargs)
+
+
+def diagnose(calls: list[Call], wrong_answers: list, load_wrong, solution) -> Diagnosis | None:
+    """Which wrong answer (or simple mistake) explains the learner's results on `calls`.
+
+    Only functions whose results differ from the solution's on these calls are looked at (a
+    wrong answer that agrees with the solution here must not name a right function).
+    `wrong_answers` are the kata's WrongAnswer entries; `load_wrong(wrong)` gives the solution
+    module with that one replaced; `solution` is the solution module.
+    """
+    started = time.perf_counter()
+    calls = [call for call in calls if call.seconds <= SLOW_CALL]
+    for function in dict.fromkeys(call.function for call in calls):
+        mine = [call for call in calls if call.function == function]
+        try:
+            expected = [_replay(getattr(solution, function), call) for call in mine]
+        except Exception:  # noqa: BLE001 - the solution cannot replay these calls: diagnose nothing.
+            continue
+        if all(same_result(call.result, result) for call, result in zip(mine, expected)):
+            continue  # This function is right on these calls; the mistake is elsewhere.
+        matched = []
+        for wrong in (w for w in wrong_answers if w.replaces == function):
+            if time.perf_counter() - started > BUDGET:
+                break
+            try:
+                module = load_wrong(wrong)
+                if all(same_result(_replay(getattr(module, function), call), call.result) for call in mine):
+                    matched.append(wrong)
+            except Exception:  # noqa: BLE001 - a wrong answer that fails on these inputs does not match.
+                continue
+        if matched:
+            words = " or ".join(dict.fromkeys(wrong.description for wrong in matched))
+            return Diagnosis(f"your answer behaves like a known mistake: {words}", tuple(w.id for w in matched))
+        for call, result in zip(mine, expected):
+            found = detector(call.result, result)
+            if found:
+                return Diagnosis(f"{function} looks like {found}")
+    return None

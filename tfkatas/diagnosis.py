@@ -107,32 +107,32 @@ def _as_array(value: Any) -> np.ndarray | None:
     return array if array.dtype.kind in "biuf" else None
 
 
+def _kind(value: Any) -> str:
+    """What a result is, as far as a docstring's promise goes: a Python number, a tensor, a numpy value."""
+    if isinstance(value, bool | int | float):
+        return "python"
+    if hasattr(value, "numpy") and hasattr(value, "dtype"):
+        return f"tensor {getattr(value.dtype, 'name', value.dtype)}"
+    if isinstance(value, np.ndarray | np.generic):
+        return f"numpy {value.dtype}"
+    return type(value).__name__
+
+
 def same_result(a: Any, b: Any) -> bool:
-    """Equal within the tolerance, container by container; False when either cannot be compared."""
+    """Equal within the tolerance, of the same kind and dtype, container by container; False when
+    either cannot be compared."""
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same_result(a[key], b[key]) for key in a)
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple) and not _as_arrayable(a, b):
-        return len(a) == len(b) and all(same_result(x, y) for x, y in zip(a, b))
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return type(a) is type(b) and len(a) == len(b) and all(same_result(x, y) for x, y in zip(a, b))
     if isinstance(a, str | bool) or isinstance(b, str | bool):
         return type(a) is type(b) and a == b
+    if _kind(a) != _kind(b):
+        return False
     x, y = _as_array(a), _as_array(b)
     if x is None or y is None or x.shape != y.shape:
         return False
     return bool(np.allclose(x.astype(np.float64), y.astype(np.float64), rtol=RTOL, atol=ATOL, equal_nan=True))
-
-
-def _as_arrayable(a, b) -> bool:
-    """Lists of numbers compare as arrays; lists of tensors of different shapes element by element."""
-    x, y = _as_array_quiet(a), _as_array_quiet(b)
-    return x is not None and y is not None
-
-
-def _as_array_quiet(value):
-    try:
-        array = np.asarray(value)
-    except Exception:  # noqa: BLE001
-        return None
-    return array if array.dtype.kind in "biuf" and array.dtype != object else None
 
 
 def detector(learner: Any, expected: Any) -> str | None:

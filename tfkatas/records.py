@@ -22,6 +22,7 @@ class TestRecord:
     broken: bool = False  # The kata file could not be imported, or the test file not collected.
     error_type: str = ""  # The exception's class name.
     duration: float = 0.0  # Seconds, setup + call + teardown.
+    diagnosis: str = ""  # The known mistake the answer behaves like, when one was recognised.
 
     @property
     def passed(self) -> bool:

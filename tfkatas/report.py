@@ -80,9 +80,14 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
             lines.append(f"  All tests pass. Well done!{after}")
             continue
         grouped = _group_cases(failures)
+        diagnoses = {short_test_name(nodeid): record.diagnosis for nodeid, record in reversed(failures) if record.diagnosis}
+        said: set[str] = set()
         for name, message, cases in grouped[:SHOWN_FAILURES]:
             count = f" ({cases} cases)" if cases > 1 else ""
             lines.append(f"  ✗ {name}{count}: {message}")
+            if diagnoses.get(name) and diagnoses[name] not in said:  # The same mistake is named once.
+                said.add(diagnoses[name])
+                lines.append(f"    ↳ {diagnoses[name]}")
         hidden = sum(cases for _, _, cases in grouped[SHOWN_FAILURES:])
         if hidden:
             lines.append(f"  … and {hidden} more failing (make kata N={code} V=1 shows all)")

@@ -77,7 +77,8 @@ def _score(passed: int, total: int) -> float:
 
 def _failed_tests(records: dict) -> list[dict]:
     """Each failed test's name and its message in words (shortened), for the class report."""
-    return [{"test": nodeid.rpartition("::")[2], "message": record.message[:MESSAGE_LIMIT]}
+    return [{"test": nodeid.rpartition("::")[2], "message": record.message[:MESSAGE_LIMIT],
+             **({"diagnosis": record.diagnosis} if record.diagnosis else {})}
             for nodeid, record in records.items() if not record.passed]
 
 

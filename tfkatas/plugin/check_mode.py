@@ -23,6 +23,7 @@ class CheckMode:
     def __init__(self, config):
         self.config = config
         self.caught: set[str] = set()  # Wrong answers caught in this process: their other tests are skipped.
+        self.diagnosed: dict[str, dict[str, bool]] = {}  # kata code -> {wrong answer id: diagnosed as itself}
         self.ok: bool | None = None
         if not config.option.kata_stubs_dir:
             # Workers read the stubs the controller (or a single process) generates at this fixed place.
@@ -56,6 +57,27 @@ class CheckMode:
             self.caught.add(f"{item.path}::{variant}")
         return report
 
+    def pytest_runtest_logreport(self, report):
+        """Each wrong answer's first failure says whether the diagnosis named it (tfkatas.plugin.misconceptions)."""
+        properties = dict(report.user_properties)
+        if "kata_diagnosed_itself" in properties and "kata" in properties:
+            self.diagnosed.setdefault(properties["kata"], {}).setdefault(
+                properties.get("kata_variant"), bool(properties["kata_diagnosed_itself"]))
+
+    def diagnosis_lines(self) -> list[str]:
+        """The share of wrong answers that the misconception diagnosis names as themselves, per kata."""
+        if not self.diagnosed:
+            return []
+        per_kata = [f"{code} {sum(found.values())}/{len(found)}" for code, found in sorted(self.diagnosed.items())]
+        named = sum(sum(found.values()) for found in self.diagnosed.values())
+        total = sum(len(found) for found in self.diagnosed.values())
+        lines = ["", f"Misconception diagnosis: {named} of {total} wrong answers, run as a learner's answer, are "
+                     f"named as themselves ({100 * named / total:.0f}%): " + ", ".join(per_kata)]
+        if self.config.option.kata_explain:
+            lines += [f"  not named: {variant}" for found in self.diagnosed.values()
+                      for variant, named_itself in sorted(found.items()) if not named_itself]
+        return lines
+
     def pytest_report_teststatus(self, report):
         """An expected failure (stub, wrong answer) is a success: count it so."""
         variant = dict(report.user_properties).get("kata_variant")
@@ -79,7 +101,7 @@ class CheckMode:
 
     def pytest_terminal_summary(self, terminalreporter):
         lines, self.ok = self._verdict(explain=self.config.option.kata_explain)
-        for line in lines:
+        for line in lines + self.diagnosis_lines():
             terminalreporter.write_line(line)
 
     @pytest.hookimpl(trylast=True)

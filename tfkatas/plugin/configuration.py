@@ -53,6 +53,9 @@ def pytest_configure(config):
     config.stash[CURRICULUM] = load_curriculum()
     config.pluginmanager.register(Recorder(config), Recorder.NAME)
     config.pluginmanager.register(Guards(config), Guards.NAME)
+    from tfkatas.plugin.misconceptions import Misconceptions
+
+    config.pluginmanager.register(Misconceptions(config), Misconceptions.NAME)
     if config.option.kata_check:
         from tfkatas.plugin.check_mode import CheckMode
 
@@ -193,15 +196,19 @@ def kata(request):
     if meta is None:
         pytest.fail(f"{request.path} is not inside a kata folder listed in curriculum.toml", pytrace=False)
     variant = getattr(request, "param", None)
+    from tfkatas.plugin.misconceptions import Misconceptions
+
     try:
         if variant is None:
-            return load_kata_module(meta, resolve_target())
-        solutions = Path(config.option.kata_solutions_dir or SOLUTIONS_DIR)
-        if variant == SOLUTION_VARIANT:
-            return load_kata_module(meta, solutions, variant=variant)
-        if variant == STUB_VARIANT:
+            module = load_kata_module(meta, resolve_target())
+        elif variant == SOLUTION_VARIANT:
+            return load_kata_module(meta, Path(config.option.kata_solutions_dir or SOLUTIONS_DIR), variant=variant)
+        elif variant == STUB_VARIANT:
             return load_kata_module(meta, Path(config.option.kata_stubs_dir), variant=variant)
-        wrong = next(w for w in wrong_answers(meta) if w.id == variant)
-        return load_wrong_answer(meta, wrong, solutions)
+        else:
+            wrong = next(w for w in wrong_answers(meta) if w.id == variant)
+            module = load_wrong_answer(meta, wrong, Path(config.option.kata_solutions_dir or SOLUTIONS_DIR))
     except KataLoadError as error:
         raise broken_kata_failure(str(error)) from None
+    Misconceptions.of(config).watch(module, variant)  # A failing test can then say which mistake it saw.
+    return module

@@ -75,6 +75,7 @@ class Recorder:
             record.not_implemented = properties.get("kata_not_implemented", False)
             record.broken = properties.get("kata_broken", False)
             record.error_type = properties.get("kata_error_type", "")
+            record.diagnosis = properties.get("kata_diagnosis", "")
         elif record.outcome == PASSED and (report.skipped or hasattr(report, "wasxfail")):
             if self.config.option.kata_check:
                 record.outcome = SKIPPED  # Check mode skips a wrong answer's tests once it is caught.

@@ -57,6 +57,13 @@ def test_lookup_works_the_docstring_example(kata, function):
 
 
 @pytest.mark.parametrize("function", ["embedding_lookup", "one_hot_embedding"])
+def test_lookup_of_ids_that_leave_out_the_last_rows_works_the_one_hot_example(kata, function):
+    weights = tf.constant([[0.0, 1.0], [10.0, 11.0], [20.0, 21.0]])  # vocab_size 3, the largest id below is 1.
+    result = getattr(kata, function)(weights, tf.constant([1, 0], tf.int64))
+    assert_close(result, [[10.0, 11.0], [0.0, 1.0]], f"{function}(weights [3, 2], ids [1, 0])", dtype=tf.float32)
+
+
+@pytest.mark.parametrize("function", ["embedding_lookup", "one_hot_embedding"])
 @pytest.mark.parametrize("shape, id_dtype", LOOKUP_CASES)
 def test_lookup_matches_tf_gather_for_ids_of_any_rank_and_int_dtype(kata, function, shape, id_dtype):
     weights = random_weights(1)

@@ -79,8 +79,8 @@ def padding_mask(layer, ids):
 def images_to_sequences(images, by="rows", time_major=False):
     """Read an image batch as a sequence batch for a recurrent layer.
 
-    `images` is `[n, rows, cols]` or `[n, rows, cols, 1]` (one grayscale channel, dropped), of
-    any real or integer dtype. With `by="rows"` every row is one time step: the result is
+    `images` (a numpy array or a tensor) is `[n, rows, cols]` or `[n, rows, cols, 1]` (one
+    grayscale channel, dropped), of any real or integer dtype. With `by="rows"` every row is one time step: the result is
     `[n, rows, cols]` (time = rows, features = cols). With `by="columns"` every column is one time
     step, read top to bottom: `[n, cols, rows]`, with `result[i, c, r] = images[i, r, c]`. Any
     other `by` raises ValueError. With `time_major=True` the batch and time axes are swapped

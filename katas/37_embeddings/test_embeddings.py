@@ -172,8 +172,8 @@ def test_images_to_sequences_matches_numpy_transposes(kata, by, time_major):
 def test_images_to_sequences_drops_the_channel_axis_of_a_single_image(kata, by):
     images = image_batch(11, (1, ROWS, COLS, 1)).astype(np.float32) / 255.0
     expected = images[..., 0] if by == "rows" else images[..., 0].transpose(0, 2, 1)
-    what = f"images_to_sequences(float32 images [1, {ROWS}, {COLS}, 1], by={by!r})"
-    assert_close(kata.images_to_sequences(tf.constant(images), by=by), expected, what, dtype=tf.float32)
+    what = f"images_to_sequences(a numpy float32 array [1, {ROWS}, {COLS}, 1], by={by!r})"
+    assert_close(kata.images_to_sequences(images, by=by), expected, what, dtype=tf.float32)
 
 
 def test_images_to_sequences_keeps_a_one_row_image_a_sequence_of_one_step(kata):

@@ -27,7 +27,9 @@ from pathlib import Path
 from tfkatas.curriculum import Kata
 
 # What a test run needs from the project, relative to the checkout's root.
-PROJECT_PATHS = ("tfkatas", "katas", "data", "conftest.py", "pyproject.toml", "curriculum.toml")
+# solutions/ (where a checkout has it) holds the wrong answers the misconception diagnosis names;
+# a submission's own solutions/ is never taken.
+PROJECT_PATHS = ("tfkatas", "katas", "solutions", "data", "conftest.py", "pyproject.toml", "curriculum.toml")
 # Never part of a submission's verdict, and too many to list: environments, caches, outputs.
 NOT_SUBMITTED = {".git", ".venv", ".build", ".backups", "__pycache__", ".pytest_cache", ".ruff_cache", "artifacts",
                  "solutions", "grade.json", "grade.xml", "bench.json", ".kata-state.json"}

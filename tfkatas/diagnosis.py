@@ -109,12 +109,12 @@ def _as_array(value: Any) -> np.ndarray | None:
 
 def _kind(value: Any) -> str:
     """What a result is, as far as a docstring's promise goes: a Python number, a tensor, a numpy value."""
+    if isinstance(value, np.ndarray | np.generic):  # Before float: np.float64 is a float subclass.
+        return f"numpy {value.dtype}"
     if isinstance(value, bool | int | float):
         return "python"
     if hasattr(value, "numpy") and hasattr(value, "dtype"):
         return f"tensor {getattr(value.dtype, 'name', value.dtype)}"
-    if isinstance(value, np.ndarray | np.generic):
-        return f"numpy {value.dtype}"
     return type(value).__name__
 
 

@@ -91,9 +91,10 @@ def wrong_answers(kata: Kata) -> list[WrongAnswer]:
         return []
     name = f"wrong_answers_{kata.dirname}"
     if name not in sys.modules:
-        from tfkatas.environment import import_tensorflow
+        if "tensorflow" in path.read_text(encoding="utf-8", errors="replace"):
+            from tfkatas.environment import import_tensorflow
 
-        import_tensorflow()  # The file imports it; outside a test nothing captures its log lines.
+            import_tensorflow()  # The file imports it; outside a test nothing captures its log lines.
         _execute(path, name)
     return registered(name)
 

@@ -16,7 +16,7 @@ TFKATAS := @$(PYTHON) -m tfkatas
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := help
-.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder class-report notebooks
+.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder class-report notebooks solution
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
@@ -30,6 +30,7 @@ help:
 	@echo "  make reset N=05    pristine stub back (make restore N=05: yours back)"
 	@echo "  make grade         grade every kata: grade.json and grade.xml (JUnit)"
 	@echo "                     (SUBMISSION=dir: grade those files; FORMAT=gradescope)"
+	@echo "  make solution N=05 the reference answer beside yours, once kata 05 is solved"
 	@echo "  make notebooks     one Jupyter notebook per kata in notebooks/ (%kata NN)"
 	@echo "  make data          download MNIST once (kata 12 uses bundled digits offline)"
 	@echo "  make setup         create .venv with pinned packages (GPU=1: CUDA build)"
@@ -96,6 +97,9 @@ grade: setup
 
 data: setup
 	$(TFKATAS) data
+
+solution: setup
+	$(TFKATAS) solution $(N) $(if $(filter 1,$(FORCE)),--force)
 
 notebooks: setup
 	$(TFKATAS) notebooks $(N)

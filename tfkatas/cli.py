@@ -24,6 +24,7 @@ LEARNER_COMMANDS: dict[str, tuple[str, str]] = {
     "reset": ("tfkatas.commands.reset", "restore a kata's pristine stub, backing up your version first (make reset N=05)"),
     "restore": ("tfkatas.commands.restore", "bring back the newest backup of a kata file (make restore N=05)"),
     "grade": ("tfkatas.commands.grade", "run every kata; write grade.json and JUnit XML grade.xml (make grade)"),
+    "solution": ("tfkatas.commands.solution", "the reference answer beside yours, once the kata is solved (make solution N=05)"),
     "notebooks": ("tfkatas.commands.notebooks", "write one Jupyter notebook per kata into notebooks/ (make notebooks)"),
     "data": ("tfkatas.commands.data", "download MNIST once into Keras' cache, where the network allows (make data)"),
 }

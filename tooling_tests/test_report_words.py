@@ -48,3 +48,13 @@ def test_next_names_the_first_kata_not_yet_solved_and_pictures_are_named(checkou
     assert "Pictures written (open them): artifacts/01_one.png" in result.stdout, result.stdout
     again = tfkatas_command(checkout, "kata", "01")  # Rewritten on every run: named every time.
     assert "artifacts/01_one.png" in again.stdout, again.stdout
+
+
+def test_the_solution_waits_until_the_kata_is_solved(checkout):
+    waiting = tfkatas_command(checkout, "solution", "01")
+    assert waiting.returncode == 1 and "is not solved yet" in waiting.stdout and "FORCE=1" in waiting.stdout, waiting.stdout
+    assert "return x + 1" not in waiting.stdout
+    assert "+    return x + 1" in tfkatas_command(checkout, "solution", "01", "--force").stdout
+    (checkout / "katas" / "01_one" / "one.py").write_text(kata_source(1, "one").replace("return x + 1", "return 1 + x"))
+    shown = tfkatas_command(checkout, "solution", "01")
+    assert shown.returncode == 0 and "-    return 1 + x" in shown.stdout and "+    return x + 1" in shown.stdout, shown.stdout

@@ -430,6 +430,16 @@ def test_pair_swaps_on_a_new_green_test_and_logs_who_drove(checkout):
     assert any(entry["event"] == "swap" for entry in log)
 
 
+def test_pair_needs_two_different_names_and_counts_minutes_in_words(checkout):
+    from tfkatas.commands.pair import minutes_in_words
+
+    for names in (["--driver", " ", "--navigator", "Bo"], ["--driver", "Ana", "--navigator", "ana"]):
+        result = tfkatas_command(checkout, "pair", "01", *names)
+        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "DRIVER and NAVIGATOR" in result.stderr, result.stderr
+    assert (minutes_in_words(1), minutes_in_words(7), minutes_in_words(0.5)) == ("1 minute", "7 minutes", "0.5 minutes")
+
+
 # ----------------------------------------------------------------------------- kata words (kata.toml)
 
 

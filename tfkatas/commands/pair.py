@@ -48,7 +48,7 @@ class PairWatcher(Watcher):
 
     def on_idle(self) -> None:
         if time.monotonic() >= self.swap_at:
-            self.swap(f"{self.minutes:g} minutes are up")
+            self.swap(f"{minutes_in_words(self.minutes)} {'is' if self.minutes == 1 else 'are'} up")
 
     def on_result(self, kata, status, records) -> None:
         passing = {nodeid.split("::")[-1] for nodeid, record in records.items() if record.outcome == "passed"}
@@ -60,13 +60,17 @@ class PairWatcher(Watcher):
         for test in new:
             self.say(f"✓ {test} turned green, driven by {self.driver}")
             self.log({"event": "green", "kata": kata.code, "test": test, "driver": self.driver})
-        if status.status != SOLVED:
-            self.swap("a new test is green")
+        # Solving the kata swaps too: the other person starts the next one.
+        self.swap("the kata is solved" if status.status == SOLVED else "a new test is green")
 
     def announce(self, kata) -> None:
         super().announce(kata)
-        self.say(f"Pairing: {self.driver} drives, {self.navigator} navigates; swap every {self.minutes:g} minutes "
+        self.say(f"Pairing: {self.driver} drives, {self.navigator} navigates; swap every {minutes_in_words(self.minutes)} "
                  "and whenever a new test turns green.")
+
+
+def minutes_in_words(value: float) -> str:
+    return f"{value:g} minute{'' if value == 1 else 's'}"
 
 
 def run(args) -> int:
@@ -74,6 +78,11 @@ def run(args) -> int:
         args.minutes = minutes(args.minutes)
     except SettingError as error:
         return fail(str(error))
+    args.driver, args.navigator = args.driver.strip(), args.navigator.strip()
+    if not args.driver or not args.navigator:
+        return fail("DRIVER and NAVIGATOR need a name each (DRIVER=Ana NAVIGATOR=Bo)")
+    if args.driver.casefold() == args.navigator.casefold():
+        return fail(f"DRIVER and NAVIGATOR are both {args.driver!r}: pair mode is for two different people")
     try:
         ensure_writable()
     except StateError as error:

@@ -88,159 +88,7 @@ def test_pixelwise_cross_entropy_stays_finite_and_exact_for_logits_of_100(kata):
                  "+-100)", rtol=1e-5)
 
 
-# ----------------------------------------------------------------------------- the U-Net
-
-
-def layers_of_type(model, layer_type):
-    return [layer for layer in model.layers if isinstance(layer, layer_type)]
-
-
-def producer(tensor):
-    """The layer whose output `tensor` is (Keras 3 records it in the tensor's history)."""
-    return tensor._keras_history.operation
-
-
-def spatial_and_channels(tensor):
-    return tuple(int(size) for size in tensor.shape[1:])
-
-
-@pytest.fixture(scope="module")
-def random_images():
-    return np.random.default_rng(5).uniform(0, 1, (2, HEIGHT, WIDTH, 3)).astype(np.float32)
-
-
-def test_tiny_unet_maps_images_to_logits_of_the_same_height_and_width(kata, random_images):
-    what = "tiny_unet((24, 32, 3), 5, filters=4, depth=3)"
-    model = kata.tiny_unet((HEIGHT, WIDTH, 3), 5, filters=4, depth=3)
-    assert isinstance(model, keras.Model), f"{what} returned {type(model).__name__}, expected a keras.Model"
-    logits = model(random_images)
-    assert_shape(logits, (2, HEIGHT, WIDTH, 5), what + " called on images [2, 24, 32, 3]")
-    assert_dtype(logits, tf.float32, what + " called on images [2, 24, 32, 3]")
-
-
-def test_tiny_unet_outputs_logits_not_probabilities(kata, random_images):
-    logits = np.asarray(kata.tiny_unet((HEIGHT, WIDTH, 3), 5, filters=4, depth=3)(random_images))
-    assert (logits < 0).any(), ("tiny_unet(...) gave no negative output on random images: the last 1x1 Conv2D "
-                                "must have no activation (logits; the loss applies the softmax)")
-    sums = logits.sum(axis=-1)
-    assert not np.allclose(sums, 1.0, atol=1e-3), ("tiny_unet(...)'s outputs sum to 1 over the classes at every "
-                                                   "pixel: that is a softmax, expected raw logits")
-
-
-@pytest.mark.parametrize("input_shape", [(20, 32, 3), (24, 36, 3)])
-def test_tiny_unet_refuses_a_size_not_divisible_by_two_to_the_depth(kata, input_shape):
-    with pytest.raises(ValueError):
-        kata.tiny_unet(input_shape, 5, filters=4, depth=3)
-        pytest.fail(f"tiny_unet({input_shape}, 5, filters=4, depth=3) did not raise ValueError "
-                    f"({input_shape[0]} x {input_shape[1]} cannot be halved 3 times)")
-
-
-def test_tiny_unet_accepts_any_size_divisible_by_two_to_the_depth(kata):
-    # 20 x 36 halves twice (to 5 x 9), so depth 2 works although depth 3 does not.
-    model = kata.tiny_unet((20, 36, 2), 4, filters=4, depth=2)
-    logits = model(np.zeros((3, 20, 36, 2), np.float32))
-    assert_shape(logits, (3, 20, 36, 4), "tiny_unet((20, 36, 2), 4, filters=4, depth=2) on images [3, 20, 36, 2]")
-
-
-def test_tiny_unet_pools_depth_times_with_max_pooling(kata):
-    model = kata.tiny_unet((HEIGHT, WIDTH, 3), 5, filters=4, depth=3)
-    pools = layers_of_type(model, layers.MaxPooling2D)
-    assert len(pools) == 3, f"tiny_unet(..., depth=3) has {len(pools)} MaxPooling2D layers, expected 3"
-    sizes = sorted(spatial_and_channels(pool.output) for pool in pools)
-    assert sizes == [(3, 4, 16), (6, 8, 8), (12, 16, 4)], (
-        f"the MaxPooling2D outputs of tiny_unet((24, 32, 3), 5, filters=4, depth=3) are {sizes}; expected "
-        "[(3, 4, 16), (6, 8, 8), (12, 16, 4)]: filters * 2 ** i channels at level i, halved each time")
-
-
-def test_tiny_unet_has_depth_transposed_convolutions_each_doubling_height_and_width(kata):
-    model = kata.tiny_unet((HEIGHT, WIDTH, 3), 5, filters=4, depth=3)
-    transposed = layers_of_type(model, layers.Conv2DTranspose)
-    assert len(transposed) == 3, (f"tiny_unet(..., depth=3) has {len(transposed)} Conv2DTranspose layers, "
-                                  "expected 3 (one per level of the up path)")
-    for layer in transposed:
-        before, after = spatial_and_channels(layer.input), spatial_and_channels(layer.output)
-        assert after[:2] == (2 * before[0], 2 * before[1]), (
-            f"the Conv2DTranspose {layer.name} turns {before[:2]} into {after[:2]}; expected it to double "
-            "height and width (strides 2, padding 'same')")
-    channels = sorted(spatial_and_channels(layer.output)[2] for layer in transposed)
-    assert channels == [4, 8, 16], (f"the Conv2DTranspose layers of tiny_unet(..., filters=4, depth=3) have "
-                                    f"{channels} channels, expected [4, 8, 16] (filters * 2 ** level)")
-
-
-def test_tiny_unet_concatenates_each_upsampled_map_with_the_down_path_map_of_its_size(kata):
-    model = kata.tiny_unet((HEIGHT, WIDTH, 3), 5, filters=4, depth=3)
-    joins = layers_of_type(model, layers.Concatenate)
-    assert len(joins) == 3, (f"tiny_unet(..., depth=3) has {len(joins)} Concatenate layers, expected 3 (the skip "
-                             "connections, one per level: concatenate, not add)")
-    sizes = sorted(spatial_and_channels(join.output) for join in joins)
-    assert sizes == [(6, 8, 32), (12, 16, 16), (24, 32, 8)], (
-        f"the Concatenate outputs of tiny_unet((24, 32, 3), 5, filters=4, depth=3) are {sizes}; expected "
-        "[(6, 8, 32), (12, 16, 16), (24, 32, 8)]: 2 * filters * 2 ** i channels at level i")
-    down_path = {id(producer(pool.input)) for pool in layers_of_type(model, layers.MaxPooling2D)}
-    for join in joins:
-        kinds = sorted(type(producer(tensor)).__name__ for tensor in join.input)
-        assert len(join.input) == 2 and any(isinstance(producer(t), layers.Conv2DTranspose) for t in join.input), (
-            f"the Concatenate {join.name} joins outputs of {kinds}; expected a Conv2DTranspose output and a "
-            "down-path feature map")
-        assert any(id(producer(t)) in down_path for t in join.input), (
-            f"the Concatenate {join.name} joins outputs of {kinds}, but none of them is a down-path feature map "
-            "(the map that the MaxPooling2D of that level pools)")
-
-
-def test_tiny_unet_defaults_to_16_filters_and_depth_2(kata):
-    model = kata.tiny_unet((HEIGHT, WIDTH, 3), 3)
-    sizes = sorted(spatial_and_channels(join.output) for join in layers_of_type(model, layers.Concatenate))
-    assert sizes == [(12, 16, 64), (24, 32, 32)], (
-        f"the Concatenate outputs of tiny_unet((24, 32, 3), 3) are {sizes}; expected [(12, 16, 64), (24, 32, 32)] "
-        "(defaults filters=16, depth=2)")
-    assert_shape(model(np.zeros((1, HEIGHT, WIDTH, 3), np.float32)), (1, HEIGHT, WIDTH, 3),
-                 "tiny_unet((24, 32, 3), 3) on one image")
-
-
-# ----------------------------------------------------------------------------- predicting and training
-
-
-@pytest.fixture(scope="module")
-def small_model():
-    """A two-layer convolutional net with random weights: 10 x 14 RGB -> 4 class logits per pixel."""
-    keras.utils.set_random_seed(35)
-    return keras.Sequential([keras.Input((10, 14, 3)), layers.Conv2D(6, 3, padding="same", activation="relu"),
-                             layers.Conv2D(4, 1)])
-
-
-def test_predict_mask_is_the_argmax_over_the_classes_as_int32(kata, small_model):
-    image = np.random.default_rng(6).uniform(0, 1, (10, 14, 3)).astype(np.float32)
-    expected = np.argmax(np.asarray(small_model(image[None]))[0], axis=-1)
-    assert len(np.unique(expected)) > 1, "the test model should predict more than one class"
-    mask = kata.predict_mask(small_model, image)
-    assert isinstance(mask, np.ndarray), f"predict_mask returned {type(mask).__name__}, expected a numpy array"
-    assert_equal(mask, expected, "predict_mask(model, one 10x14 image) (no batch axis in, none out)", dtype=np.int32)
-
-
-def test_train_unet_with_its_defaults_compiles_the_pixelwise_loss_from_logits(kata, small_model):
-    rng = np.random.default_rng(7)
-    images = rng.uniform(0, 1, (40, 10, 14, 3)).astype(np.float32)
-    masks = rng.integers(0, 4, (40, 10, 14)).astype(np.int32)
-    model = keras.models.clone_model(small_model)
-    history = kata.train_unet(model, images, masks)
-    assert isinstance(history, keras.callbacks.History), (f"train_unet returned {type(history).__name__}, "
-                                                         "expected the History that model.fit returns")
-    losses = history.history.get("loss", [])
-    assert len(losses) == 2, f"train_unet(...) with default epochs ran {len(losses)} epochs, expected 2"
-    steps = int(model.optimizer.iterations)
-    assert steps == 2 * 3, (f"train_unet(40 images) took {steps} steps, expected 6 (2 epochs of ceil(40 / 16) "
-                            "batches: default batch_size 16)")
-    assert isinstance(model.optimizer, keras.optimizers.Adam), (
-        f"train_unet compiled with {type(model.optimizer).__name__}, expected keras.optimizers.Adam")
-    rate = float(np.asarray(model.optimizer.learning_rate))
-    assert math.isclose(rate, 0.005, rel_tol=1e-5), f"the default learning rate is {rate}, expected 0.005"
-    loss = model.loss   # What model.compile was given as the loss.
-    assert callable(loss), (f"train_unet compiled the loss {loss!r}; expected a loss for logits (your "
-                            "pixelwise_cross_entropy or a SparseCategoricalCrossentropy(from_logits=True))")
-    logits = model(images[:8])
-    expected = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(masks[:8], logits)
-    assert_close(loss(tf.constant(masks[:8]), logits), expected, "the loss train_unet compiled, on 8 images "
-                 "(the pixel-wise cross-entropy of the model's logits)", rtol=1e-4)
+# ----------------------------------------------------------------------------- colours and files
 
 
 def colour_by_loop(mask, palette):
@@ -299,6 +147,170 @@ def test_save_segmentation_defaults_to_scale_4_and_its_file_name(kata, tmp_path)
                                                       f"{path!r}, expected tmp / '35_segmentation.png'")
     assert_equal(tf.io.decode_png(path.read_bytes()), expected_picture(image, mask, kata.PALETTE, 4),
                  "the PNG of save_segmentation(6x4 image, mask) (default PALETTE, scale 4: 24 x 32)")
+
+
+# ----------------------------------------------------------------------------- predicting a mask
+
+
+@pytest.fixture(scope="module")
+def small_model():
+    """A two-layer convolutional net with random weights: 10 x 14 RGB -> 4 class logits per pixel."""
+    keras.utils.set_random_seed(35)
+    return keras.Sequential([keras.Input((10, 14, 3)), layers.Conv2D(6, 3, padding="same", activation="relu"),
+                             layers.Conv2D(4, 1)])
+
+
+def test_predict_mask_is_the_argmax_over_the_classes_as_int32(kata, small_model):
+    image = np.random.default_rng(6).uniform(0, 1, (10, 14, 3)).astype(np.float32)
+    expected = np.argmax(np.asarray(small_model(image[None]))[0], axis=-1)
+    assert len(np.unique(expected)) > 1, "the test model should predict more than one class"
+    mask = kata.predict_mask(small_model, image)
+    assert isinstance(mask, np.ndarray), f"predict_mask returned {type(mask).__name__}, expected a numpy array"
+    assert_equal(mask, expected, "predict_mask(model, one 10x14 image) (no batch axis in, none out)", dtype=np.int32)
+
+
+# ----------------------------------------------------------------------------- the U-Net
+
+
+def layers_of_type(model, layer_type):
+    return [layer for layer in model.layers if isinstance(layer, layer_type)]
+
+
+def producer(tensor):
+    """The layer whose output `tensor` is (Keras 3 records it in the tensor's history)."""
+    return tensor._keras_history.operation
+
+
+def spatial_and_channels(tensor):
+    return tuple(int(size) for size in tensor.shape[1:])
+
+
+@pytest.fixture(scope="module")
+def random_images():
+    return np.random.default_rng(5).uniform(0, 1, (2, HEIGHT, WIDTH, 3)).astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def unet_4_3(kata):
+    """The learner's tiny_unet((24, 32, 3), 5, filters=4, depth=3), built once per run."""
+    return kata.tiny_unet((HEIGHT, WIDTH, 3), 5, filters=4, depth=3)
+
+
+def test_tiny_unet_maps_images_to_logits_of_the_same_height_and_width(kata, unet_4_3, random_images):
+    what = "tiny_unet((24, 32, 3), 5, filters=4, depth=3)"
+    model = unet_4_3
+    assert isinstance(model, keras.Model), f"{what} returned {type(model).__name__}, expected a keras.Model"
+    logits = model(random_images)
+    assert_shape(logits, (2, HEIGHT, WIDTH, 5), what + " called on images [2, 24, 32, 3]")
+    assert_dtype(logits, tf.float32, what + " called on images [2, 24, 32, 3]")
+
+
+def test_tiny_unet_outputs_logits_not_probabilities(kata, unet_4_3, random_images):
+    logits = np.asarray(unet_4_3(random_images))
+    assert (logits < 0).any(), ("tiny_unet(...) gave no negative output on random images: the last 1x1 Conv2D "
+                                "must have no activation (logits; the loss applies the softmax)")
+    sums = logits.sum(axis=-1)
+    assert not np.allclose(sums, 1.0, atol=1e-3), ("tiny_unet(...)'s outputs sum to 1 over the classes at every "
+                                                   "pixel: that is a softmax, expected raw logits")
+
+
+@pytest.mark.parametrize("input_shape", [(20, 32, 3), (24, 36, 3)])
+def test_tiny_unet_refuses_a_size_not_divisible_by_two_to_the_depth(kata, input_shape):
+    with pytest.raises(ValueError):
+        kata.tiny_unet(input_shape, 5, filters=4, depth=3)
+        pytest.fail(f"tiny_unet({input_shape}, 5, filters=4, depth=3) did not raise ValueError "
+                    f"({input_shape[0]} x {input_shape[1]} cannot be halved 3 times)")
+
+
+def test_tiny_unet_accepts_any_size_divisible_by_two_to_the_depth(kata):
+    # 20 x 36 halves twice (to 5 x 9), so depth 2 works although depth 3 does not.
+    model = kata.tiny_unet((20, 36, 2), 4, filters=4, depth=2)
+    logits = model(np.zeros((3, 20, 36, 2), np.float32))
+    assert_shape(logits, (3, 20, 36, 4), "tiny_unet((20, 36, 2), 4, filters=4, depth=2) on images [3, 20, 36, 2]")
+
+
+def test_tiny_unet_pools_depth_times_with_max_pooling(kata, unet_4_3):
+    model = unet_4_3
+    pools = layers_of_type(model, layers.MaxPooling2D)
+    assert len(pools) == 3, f"tiny_unet(..., depth=3) has {len(pools)} MaxPooling2D layers, expected 3"
+    sizes = sorted(spatial_and_channels(pool.output) for pool in pools)
+    assert sizes == [(3, 4, 16), (6, 8, 8), (12, 16, 4)], (
+        f"the MaxPooling2D outputs of tiny_unet((24, 32, 3), 5, filters=4, depth=3) are {sizes}; expected "
+        "[(3, 4, 16), (6, 8, 8), (12, 16, 4)]: filters * 2 ** i channels at level i, halved each time")
+
+
+def test_tiny_unet_has_depth_transposed_convolutions_each_doubling_height_and_width(kata, unet_4_3):
+    model = unet_4_3
+    transposed = layers_of_type(model, layers.Conv2DTranspose)
+    assert len(transposed) == 3, (f"tiny_unet(..., depth=3) has {len(transposed)} Conv2DTranspose layers, "
+                                  "expected 3 (one per level of the up path)")
+    for layer in transposed:
+        before, after = spatial_and_channels(layer.input), spatial_and_channels(layer.output)
+        assert after[:2] == (2 * before[0], 2 * before[1]), (
+            f"the Conv2DTranspose {layer.name} turns {before[:2]} into {after[:2]}; expected it to double "
+            "height and width (strides 2, padding 'same')")
+    channels = sorted(spatial_and_channels(layer.output)[2] for layer in transposed)
+    assert channels == [4, 8, 16], (f"the Conv2DTranspose layers of tiny_unet(..., filters=4, depth=3) have "
+                                    f"{channels} channels, expected [4, 8, 16] (filters * 2 ** level)")
+
+
+def test_tiny_unet_concatenates_each_upsampled_map_with_the_down_path_map_of_its_size(kata, unet_4_3):
+    model = unet_4_3
+    joins = layers_of_type(model, layers.Concatenate)
+    assert len(joins) == 3, (f"tiny_unet(..., depth=3) has {len(joins)} Concatenate layers, expected 3 (the skip "
+                             "connections, one per level: concatenate, not add)")
+    sizes = sorted(spatial_and_channels(join.output) for join in joins)
+    assert sizes == [(6, 8, 32), (12, 16, 16), (24, 32, 8)], (
+        f"the Concatenate outputs of tiny_unet((24, 32, 3), 5, filters=4, depth=3) are {sizes}; expected "
+        "[(6, 8, 32), (12, 16, 16), (24, 32, 8)]: 2 * filters * 2 ** i channels at level i")
+    down_path = {id(producer(pool.input)) for pool in layers_of_type(model, layers.MaxPooling2D)}
+    for join in joins:
+        kinds = sorted(type(producer(tensor)).__name__ for tensor in join.input)
+        assert len(join.input) == 2 and any(isinstance(producer(t), layers.Conv2DTranspose) for t in join.input), (
+            f"the Concatenate {join.name} joins outputs of {kinds}; expected a Conv2DTranspose output and a "
+            "down-path feature map")
+        assert any(id(producer(t)) in down_path for t in join.input), (
+            f"the Concatenate {join.name} joins outputs of {kinds}, but none of them is a down-path feature map "
+            "(the map that the MaxPooling2D of that level pools)")
+
+
+def test_tiny_unet_defaults_to_16_filters_and_depth_2(kata):
+    model = kata.tiny_unet((HEIGHT, WIDTH, 3), 3)
+    sizes = sorted(spatial_and_channels(join.output) for join in layers_of_type(model, layers.Concatenate))
+    assert sizes == [(12, 16, 64), (24, 32, 32)], (
+        f"the Concatenate outputs of tiny_unet((24, 32, 3), 3) are {sizes}; expected [(12, 16, 64), (24, 32, 32)] "
+        "(defaults filters=16, depth=2)")
+    assert_shape(model(np.zeros((1, HEIGHT, WIDTH, 3), np.float32)), (1, HEIGHT, WIDTH, 3),
+                 "tiny_unet((24, 32, 3), 3) on one image")
+
+
+# ----------------------------------------------------------------------------- training
+
+
+def test_train_unet_with_its_defaults_compiles_the_pixelwise_loss_from_logits(kata, small_model):
+    rng = np.random.default_rng(7)
+    images = rng.uniform(0, 1, (40, 10, 14, 3)).astype(np.float32)
+    masks = rng.integers(0, 4, (40, 10, 14)).astype(np.int32)
+    model = keras.models.clone_model(small_model)
+    history = kata.train_unet(model, images, masks)
+    assert isinstance(history, keras.callbacks.History), (f"train_unet returned {type(history).__name__}, "
+                                                         "expected the History that model.fit returns")
+    losses = history.history.get("loss", [])
+    assert len(losses) == 2, f"train_unet(...) with default epochs ran {len(losses)} epochs, expected 2"
+    steps = int(model.optimizer.iterations)
+    assert steps == 2 * 3, (f"train_unet(40 images) took {steps} steps, expected 6 (2 epochs of ceil(40 / 16) "
+                            "batches: default batch_size 16)")
+    assert isinstance(model.optimizer, keras.optimizers.Adam), (
+        f"train_unet compiled with {type(model.optimizer).__name__}, expected keras.optimizers.Adam")
+    rate = float(np.asarray(model.optimizer.learning_rate))
+    assert math.isclose(rate, 0.005, rel_tol=1e-5), f"the default learning rate is {rate}, expected 0.005"
+    loss = model.loss   # What model.compile was given as the loss.
+    assert callable(loss), (f"train_unet compiled the loss {loss!r}; expected a loss for logits (your "
+                            "pixelwise_cross_entropy or a SparseCategoricalCrossentropy(from_logits=True))")
+    logits = model(images[:8])
+    expected = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(masks[:8], logits)
+    assert_close(loss(tf.constant(masks[:8]), logits), expected, "the loss train_unet compiled, on 8 images "
+                 "(the pixel-wise cross-entropy of the model's logits)", rtol=1e-4)
 
 
 # ----------------------------------------------------------------------------- a trained U-Net

@@ -95,7 +95,7 @@ def predict_mask(model, image):
     pixels, three classes) -> [[1, 2]].
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("add a batch axis, run the model, take the argmax over the class axis, drop the batch axis.")
+    raise NotImplementedError("a model wants a batch axis; the predicted class is the argmax over the class axis.")
 
 
 def colour_mask(mask, palette=PALETTE):
@@ -122,4 +122,4 @@ def save_segmentation(image, mask, name="35_segmentation.png", directory=ARTIFAC
     Example: a 24 x 32 image and mask with scale 4 -> a PNG 96 high and 256 wide.
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("np.concatenate along the width, np.repeat on both axes, tf.io.encode_png.")
+    raise NotImplementedError("side by side is a concatenation along the width; copying pixels into blocks is a repeat (not a tile); tf.io.encode_png gives the bytes.")

@@ -121,7 +121,7 @@ def predict_mask(model, image):
     Example: a model whose logits for the image are [[[1, 3, 0], [2, 0, 5]]] (one row, two
     pixels, three classes) -> [[1, 2]].
     """
-    ### BEGIN SOLUTION: add a batch axis, run the model, take the argmax over the class axis, drop the batch axis.
+    ### BEGIN SOLUTION: a model wants a batch axis; the predicted class is the argmax over the class axis.
     logits = model(tf.convert_to_tensor(image, tf.float32)[None])  # [1, height, width, classes]
     return tf.argmax(logits[0], axis=-1, output_type=tf.int32).numpy()
     ### END SOLUTION
@@ -151,7 +151,7 @@ def save_segmentation(image, mask, name="35_segmentation.png", directory=ARTIFAC
     a scale x scale block: `[scale * height, 2 * scale * width, 3]`.
     Example: a 24 x 32 image and mask with scale 4 -> a PNG 96 high and 256 wide.
     """
-    ### BEGIN SOLUTION: np.concatenate along the width, np.repeat on both axes, tf.io.encode_png.
+    ### BEGIN SOLUTION: side by side is a concatenation along the width; copying pixels into blocks is a repeat (not a tile); tf.io.encode_png gives the bytes.
     picture = np.round(255.0 * np.clip(np.asarray(image, np.float32), 0.0, 1.0)).astype(np.uint8)
     picture = np.concatenate([picture, colour_mask(mask, palette)], axis=1)
     picture = np.repeat(np.repeat(picture, scale, axis=0), scale, axis=1)

@@ -41,7 +41,7 @@ def pytest_run(paths: list[Path | str], *, verbose: bool = False, focus: bool = 
     # pytest's unraisableexception plugin runs gc.collect() at exit: 0.1-0.3 s over TensorFlow's
     # object graph (measured), for warnings no learner reads. The cache provider would write
     # .pytest_cache into a learner's checkout.
-    arguments = [*(str(path) for path in paths), "--rootdir", str(ROOT),
+    arguments = [*(str(path) for path in paths), f"--rootdir={ROOT}",
                  "-p", "no:cacheprovider", "-p", "no:unraisableexception"]
     arguments += ["-v", f"--tb={traceback or 'short'}"] if verbose else ["-q", f"--tb={traceback or 'no'}"]
     arguments.append("-rf" if list_failures else "-rN")  # -rf: a "FAILED test - reason" line each.
@@ -51,14 +51,16 @@ def pytest_run(paths: list[Path | str], *, verbose: bool = False, focus: bool = 
         arguments.append("-x")
     if collect_only:
         arguments.append("--collect-only")
+    # Option values go in the same word (--option=value): pytest takes a separate word that names an
+    # existing folder for a test path, and a folder outside the checkout then hides pyproject.toml.
     if results_json is not None:
-        arguments += ["--kata-results-json", str(results_json), "--continue-on-collection-errors"]
+        arguments += [f"--kata-results-json={results_json}", "--continue-on-collection-errors"]
     if junit_xml is not None:
         arguments.append(f"--junitxml={junit_xml}")
     if check:
-        arguments += ["--kata-check", "--kata-stubs-dir", str(stubs_dir)] + (["--kata-explain"] if explain else [])
+        arguments += ["--kata-check", f"--kata-stubs-dir={stubs_dir}"] + (["--kata-explain"] if explain else [])
         if solutions_dir is not None:
-            arguments += ["--kata-solutions-dir", str(solutions_dir)]
+            arguments += [f"--kata-solutions-dir={solutions_dir}"]
     arguments += ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-p", "no:xdist"]
     environment = {"KATA_ROOT": str(ROOT)}
     if target is not None:

@@ -11,7 +11,7 @@ You write the four pieces a worker needs:
 - its input pipeline: its own shard of the examples, batched by the per-replica batch size;
 - the training step: each replica's loss scaled by the GLOBAL batch size, run through
   `strategy.run`, the replicas' losses combined with a SUM;
-- checkpointing: every worker saves (saving is a collective step), but only the chief's copy
+- checkpointing: every worker saves (saving can need all of them), but only the chief's copy
   goes to the real directory; the others write to a temporary directory and delete it.
 
 The tests start two worker processes on this machine, on two free 127.0.0.1 ports, and check
@@ -102,8 +102,9 @@ def make_train_step(strategy, model, optimizer, global_batch_size):
 def save_checkpoint(checkpoint, model_dir, task_type, task_id):
     """Save `checkpoint` (a `tf.train.Checkpoint`) from this worker; return the path it was saved to.
 
-    EVERY worker must save (with a multi-worker strategy saving is a step all workers take
-    together), but only the chief (`is_chief`) saves into `model_dir`, with the file prefix
+    EVERY worker must save (with a multi-worker strategy saving can need every worker, so one
+    that skips it may leave the others waiting), but only the chief (`is_chief`) saves into
+    `model_dir`, with the file prefix
     "ckpt" (`model_dir/ckpt-1`, ...). Any other worker saves into a temporary directory of its
     own instead (never `model_dir`) and deletes that directory once saved, so nothing of it is
     left behind. Return the path `checkpoint.save` returned.

@@ -2,17 +2,18 @@
 
 The cheap tests call your functions in this process (a one-device MirroredStrategy stands in for
 the cluster where a strategy is needed). The last test starts two worker processes on free
-127.0.0.1 ports, each importing your module, setting the TF_CONFIG your `tf_config` returned
-and training under a MultiWorkerMirroredStrategy; both are killed if they run past a time limit.
+127.0.0.1 ports (one launcher imports TensorFlow once and forks them); each sets the TF_CONFIG
+your `tf_config` returned, imports your module and trains under a MultiWorkerMirroredStrategy.
+All of them are killed if they run past a time limit.
 """
 
 import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
-import time
 
 import keras
 import numpy as np
@@ -75,15 +76,16 @@ def watching_strategy_calls():
 
 
 class RecordingCheckpoint(tf.train.Checkpoint):
-    """A tf.train.Checkpoint that remembers the prefixes it was saved under."""
+    """A tf.train.Checkpoint that remembers the prefixes it wrote under (save, write and CheckpointManager
+    all end in _write)."""
 
     def __init__(self, **objects):
         super().__init__(**objects)
         self.saved_prefixes = []
 
-    def save(self, file_prefix, options=None):
+    def _write(self, file_prefix, *args, **kwargs):
         self.saved_prefixes.append(os.fspath(file_prefix))
-        return super().save(file_prefix, options=options)
+        return super()._write(file_prefix, *args, **kwargs)
 
 
 def listing(directory):
@@ -204,7 +206,7 @@ def test_save_checkpoint_by_another_worker_saves_elsewhere_and_leaves_nothing(ka
     path = kata.save_checkpoint(checkpoint, str(model_dir), "worker", 1)
     assert checkpoint.saved_prefixes, (
         "save_checkpoint(..., 'worker', 1) never called checkpoint.save: with a multi-worker strategy every worker "
-        "must take part in saving (a worker that skips it leaves the others waiting)")
+        "must take part in saving (saving can need every worker: one that skips it may leave the others waiting)")
     assert listing(model_dir) == [], (
         f"save_checkpoint(..., 'worker', 1) left {listing(model_dir)} in the model directory, expected it empty: "
         "only the chief writes there")
@@ -216,37 +218,69 @@ def test_save_checkpoint_by_another_worker_saves_elsewhere_and_leaves_nothing(ka
 
 # ----------------------------------------------------------------------------- two real workers
 
-WORKER_SCRIPT = f"""
-import importlib.util, json, os, sys
-os.environ["TF_CONFIG"] = sys.argv[2]  # Before the strategy is built: it reads TF_CONFIG once.
-spec = importlib.util.spec_from_file_location("multi_worker_under_test", sys.argv[1])
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
+# One launcher process imports TensorFlow once (most of a worker's start-up time), then forks the
+# two workers: each sets its TF_CONFIG, imports your module and trains under the strategy. Nothing
+# of TensorFlow's runtime has started before the fork, so each worker starts its own.
+LAUNCHER_SCRIPT = f"""
+import importlib.util, json, os, signal, sys, traceback
 import numpy as np
 import keras
 import tensorflow as tf
-data = np.load(sys.argv[3])
-features, labels = data["features"], data["labels"]
-tf.config.threading.set_inter_op_parallelism_threads(1)  # Two workers share the machine's cores.
-tf.config.threading.set_intra_op_parallelism_threads(1)
-strategy = tf.distribute.MultiWorkerMirroredStrategy()
-with strategy.scope():
-    model = keras.Sequential([keras.Input(shape=({FEATURES},)), keras.layers.Dense({OUTPUTS})])
-    model.set_weights([data["kernel"], data["bias"]])
-    optimizer = keras.optimizers.SGD(learning_rate={LEARNING_RATE})
-dataset = strategy.distribute_datasets_from_function(module.make_input_fn(features, labels, {GLOBAL_BATCH}))
-step = module.make_train_step(strategy, model, optimizer, {GLOBAL_BATCH})
-losses, first_rows = [], None
-for batch in dataset:
-    if first_rows is None:
-        first_rows = [np.asarray(part).tolist() for part in strategy.experimental_local_results(batch[0])]
-    losses.append(float(step(batch)))
-resolver = strategy.cluster_resolver
-path = module.save_checkpoint(tf.train.Checkpoint(model=model), sys.argv[4], resolver.task_type, resolver.task_id)
-print("RESULT " + json.dumps({{"task": [resolver.task_type, resolver.task_id], "path": str(path), "losses": losses,
-                               "first_rows": first_rows, "weights": [np.asarray(w).tolist() for w in model.get_weights()]}}),
-      flush=True)
-os._exit(0)  # Skip TensorFlow's slow teardown: the result is out.
+module_path, configs, data_path, model_dir, out_dir = sys.argv[1], json.loads(sys.argv[2]), *sys.argv[3:]
+
+
+def work(index, config):
+    os.environ["TF_CONFIG"] = json.dumps(config)  # Before the strategy is built: it reads TF_CONFIG once.
+    spec = importlib.util.spec_from_file_location("multi_worker_under_test", module_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data = np.load(data_path)
+    features, labels = data["features"], data["labels"]
+    tf.config.threading.set_inter_op_parallelism_threads(1)  # The two workers share the machine's cores.
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    strategy = tf.distribute.MultiWorkerMirroredStrategy()
+    with strategy.scope():
+        model = keras.Sequential([keras.Input(shape=({FEATURES},)), keras.layers.Dense({OUTPUTS})])
+        model.set_weights([data["kernel"], data["bias"]])
+        optimizer = keras.optimizers.SGD(learning_rate={LEARNING_RATE})
+    dataset = strategy.distribute_datasets_from_function(module.make_input_fn(features, labels, {GLOBAL_BATCH}))
+    step = module.make_train_step(strategy, model, optimizer, {GLOBAL_BATCH})
+    losses, first_rows = [], None
+    for batch in dataset:
+        if first_rows is None:
+            first_rows = [np.asarray(part).tolist() for part in strategy.experimental_local_results(batch[0])]
+        losses.append(float(step(batch)))
+    resolver = strategy.cluster_resolver
+    path = module.save_checkpoint(tf.train.Checkpoint(model=model), model_dir, resolver.task_type, resolver.task_id)
+    result = {{"task": [resolver.task_type, resolver.task_id], "path": str(path), "losses": losses,
+               "first_rows": first_rows, "weights": [np.asarray(w).tolist() for w in model.get_weights()]}}
+    with open(os.path.join(out_dir, f"worker{{index}}.json"), "w") as file:
+        json.dump(result, file)
+
+
+children = {{}}
+for index, config in enumerate(configs):
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(os.open(os.path.join(out_dir, f"worker{{index}}.err"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 2)
+        code = 0
+        try:
+            work(index, config)
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        sys.stderr.flush()
+        os._exit(code)  # Skip TensorFlow's slow teardown: the result is out.
+    children[pid] = index
+failed = False
+while children:
+    pid, status = os.wait()
+    children.pop(pid)
+    if status != 0 and not failed:  # The other worker would wait for this one forever: stop it.
+        failed = True
+        for other in children:
+            os.kill(other, signal.SIGKILL)
+os._exit(1 if failed else 0)
 """
 
 
@@ -262,8 +296,14 @@ def free_ports(count):
             sock.close()
 
 
+def last_line(path):
+    text = path.read_text() if path.exists() else ""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "(no output)"
+
+
 def run_two_workers(kata, tmp_path, model_dir):
-    """Start the workers in parallel; stop at the first failure or the time limit, killing the rest."""
+    """Start both workers; kill them all (the launcher's whole process group) past the time limit."""
     features, labels = regression_data()
     kernel, bias = initial_weights()
     data_path = tmp_path / "data.npz"
@@ -272,44 +312,33 @@ def run_two_workers(kata, tmp_path, model_dir):
     configs = [kata.tf_config(index, ports) for index in range(WORKERS)]  # In this process: fails fast on a stub.
     environment = dict(os.environ, CUDA_VISIBLE_DEVICES="-1", TF_CPP_MIN_LOG_LEVEL="2")
     environment.pop("TF_CONFIG", None)
-    outputs = [(open(tmp_path / f"worker{index}.out", "w+"), open(tmp_path / f"worker{index}.err", "w+"))
-               for index in range(WORKERS)]
-    processes = [subprocess.Popen([sys.executable, "-c", WORKER_SCRIPT, kata.__file__, json.dumps(config),
-                                   str(data_path), str(model_dir)],
-                                  stdout=out, stderr=err, env=environment, text=True)
-                 for config, (out, err) in zip(configs, outputs)]
-    deadline, failed = time.monotonic() + WORKER_TIME_LIMIT, None
-    try:
-        while any(process.poll() is None for process in processes) and failed is None:
-            failed = next((index for index, process in enumerate(processes) if process.poll() not in (None, 0)), None)
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.1)
-    finally:
-        timed_out = any(process.poll() is None for process in processes) and failed is None
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-            process.wait()
-    texts = []
-    for out, err in outputs:
-        out.seek(0), err.seek(0)
-        texts.append((out.read(), err.read()))
-        out.close(), err.close()
-    if failed is not None:
-        last = (texts[failed][1].strip().splitlines() or ["(no output)"])[-1]
-        if "NotImplementedError" in last:
-            raise NotImplementedError(last.split("NotImplementedError:", 1)[-1].strip())
-        raise AssertionError(f"worker {failed} of the two-worker run failed: {last}")
+    with open(tmp_path / "launcher.err", "w") as launcher_err:
+        launcher = subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER_SCRIPT, kata.__file__, json.dumps(configs), str(data_path),
+             str(model_dir), str(tmp_path)],
+            stdout=subprocess.DEVNULL, stderr=launcher_err, env=environment, start_new_session=True)
+        try:
+            launcher.wait(timeout=WORKER_TIME_LIMIT)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(launcher.pid, signal.SIGKILL)  # The workers too, whatever state they are in.
+            launcher.wait()
     if timed_out:
         raise AssertionError(
-            f"the two workers did not finish within {WORKER_TIME_LIMIT} s and were killed (TF_CONFIG {configs}): do both "
-            "name the same cluster, each with its own task index? does every worker save its checkpoint?")
+            f"the two workers did not finish within {WORKER_TIME_LIMIT} s and were killed (TF_CONFIG {configs}): do "
+            "both name the same cluster, each with its own task index? does every worker save its checkpoint?")
     results = []
-    for index, (stdout, stderr) in enumerate(texts):
-        lines = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
-        assert lines, f"worker {index} finished without a result: {(stderr.strip().splitlines() or [''])[-1]}"
-        results.append(json.loads(lines[-1][len("RESULT "):]))
+    for index in range(WORKERS):
+        result_path, error_path = tmp_path / f"worker{index}.json", tmp_path / f"worker{index}.err"
+        if not result_path.exists():
+            last = last_line(error_path) if error_path.exists() else last_line(tmp_path / "launcher.err")
+            if "NotImplementedError" in last:
+                raise NotImplementedError(last.split("NotImplementedError:", 1)[-1].strip())
+            raise AssertionError(f"worker {index} of the two-worker run failed: {last}")
+        results.append(json.loads(result_path.read_text()))
     return results
 
 

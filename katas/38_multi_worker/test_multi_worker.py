@@ -275,9 +275,11 @@ for index, config in enumerate(configs):
 failed = False
 while children:
     pid, status = os.wait()
-    children.pop(pid)
+    index = children.pop(pid)
     if status != 0 and not failed:  # The other worker would wait for this one forever: stop it.
         failed = True
+        with open(os.path.join(out_dir, "first_failure.json"), "w") as file:
+            json.dump({{"worker": index, "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None}}, file)
         for other in children:
             os.kill(other, signal.SIGKILL)
 os._exit(1 if failed else 0)
@@ -330,16 +332,17 @@ def run_two_workers(kata, tmp_path, model_dir):
         raise AssertionError(
             f"the two workers did not finish within {WORKER_TIME_LIMIT} s and were killed (TF_CONFIG {configs}): do "
             "both name the same cluster, each with its own task index? does every worker save its checkpoint?")
-    results = []
-    for index in range(WORKERS):
-        result_path, error_path = tmp_path / f"worker{index}.json", tmp_path / f"worker{index}.err"
-        if not result_path.exists():
-            last = last_line(error_path) if error_path.exists() else last_line(tmp_path / "launcher.err")
-            if "NotImplementedError" in last:
-                raise NotImplementedError(last.split("NotImplementedError:", 1)[-1].strip())
-            raise AssertionError(f"worker {index} of the two-worker run failed: {last}")
-        results.append(json.loads(result_path.read_text()))
-    return results
+    failure_path = tmp_path / "first_failure.json"
+    if failure_path.exists() or launcher.returncode != 0:
+        failure = json.loads(failure_path.read_text()) if failure_path.exists() else {"worker": None, "signal": None}
+        where = (tmp_path / f"worker{failure['worker']}.err") if failure["worker"] is not None else tmp_path / "launcher.err"
+        last = last_line(where)
+        if "NotImplementedError" in last:
+            raise NotImplementedError(last.split("NotImplementedError:", 1)[-1].strip())
+        how = f" (killed by signal {failure['signal']})" if failure["signal"] else ""
+        who = f"worker {failure['worker']}" if failure["worker"] is not None else "the launcher"
+        raise AssertionError(f"{who} of the two-worker run (TF_CONFIG {configs}) failed{how}: {last}")
+    return [json.loads((tmp_path / f"worker{index}.json").read_text()) for index in range(WORKERS)]
 
 
 def train_single_process(features, labels, batch_size):

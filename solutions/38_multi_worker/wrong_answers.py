@@ -4,9 +4,9 @@ The two-worker test runs the learner's file in fresh processes, which see the un
 solution, so every mistake here is caught by an in-process test first. Only `tf_config` runs in
 the test's own process (the TF_CONFIG dicts are handed to the workers), so its wrong answers
 reach the workers as well. For a learner, the two-worker test catches the same mistakes a second
-way: a wrong task index never forms the cluster (killed at the time limit), missing sharding or
-a per-worker loss scale gives weights unlike one-process training, and a worker checkpointing
-into the real directory leaves files the chief did not write.
+way: a wrong task index never forms the cluster (an error, or a wait cut off at the time limit),
+missing sharding or a per-worker loss scale gives weights unlike one-process training, and
+worker 1 reports where it saved, which must not be the model directory.
 """
 
 import os

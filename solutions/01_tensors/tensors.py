@@ -67,7 +67,7 @@ def make_parameters(inputs, units):
     (it only counts training steps, so no gradient should ever touch it).
     Zeros are fine for a bias or for this exercise, but not as a real layer's starting weights:
     all-zero weights give every hidden unit the same gradient, so those units stay identical forever
-    (kata 14 starts its kernel at random values for that reason). The notes' random start,
+    (kata 16 starts its kernel at random values for that reason). The notes' random start,
     `tf.Variable(tf.random.truncated_normal([784, 256]), stddev=0.1)`, puts `stddev` on
     `tf.Variable`, which silently ignores it (the weights keep a standard deviation of 1): it
     belongs inside, `tf.random.truncated_normal([784, 256], stddev=0.1)`.

@@ -14,7 +14,7 @@ def run(args) -> int:
 
     cached = mnist_cache_path()
     if cached is not None:
-        print(f"MNIST is already in Keras' cache: {cached}. Kata 12 trains on it offline.")
+        print(f"MNIST is already in Keras' cache: {cached}. Kata 15 trains on it offline.")
         return 0
     print("Downloading MNIST (about 11 MB) into Keras' cache…")
     import keras  # Heavy: imported only when a download is really wanted.
@@ -24,5 +24,5 @@ def run(args) -> int:
     except Exception as error:  # No network, a proxy, a full disk: say what happened, in one line.
         return fail(f"could not download MNIST ({type(error).__name__}: {error}). "
                     f"The katas still work offline; they use {describe_data_source()}.", code=1)
-    print(f"MNIST saved to {mnist_cache_path()}. Kata 12 now uses {describe_data_source()}.")
+    print(f"MNIST saved to {mnist_cache_path()}. Kata 15 now uses {describe_data_source()}.")
     return 0

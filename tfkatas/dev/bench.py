@@ -3,7 +3,7 @@
 1. cold `make kata N=05` wall time / `python -c "import tensorflow"` wall time   (target <= 1.3)
 2. watch-mode re-run after a save, katas 01-07: seconds (<= 1.0) and / cold run (<= 0.25)
 3. `make check` wall seconds (<= 240), also as a multiple of the TensorFlow import
-4. kata 12's tf.function SGD loop samples/s / `model.fit` samples/s on the same MLP (>= 1.0)
+4. kata 15's tf.function SGD loop samples/s / `model.fit` samples/s on the same MLP (>= 1.0)
 5. vectorised reference solutions / their TensorFlow built-in on large inputs (<= 2.0 each):
    top-k accuracy vs tf.math.in_top_k, box IoU vs keras' compute_iou, convolution vs tf.nn.conv2d
 

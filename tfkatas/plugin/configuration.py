@@ -131,7 +131,7 @@ def _header_lines(config, import_tensorflow: bool) -> list[str]:
     if any(kata.slug == "manual_sgd" for kata in selected_katas(config)):
         from tfkatas.datasets import describe_data_source
 
-        lines.append(f"kata 12 data: {describe_data_source()} (KATA_DATA=mnist|digits)")
+        lines.append(f"kata 15 data: {describe_data_source()} (KATA_DATA=mnist|digits)")
     return lines
 
 

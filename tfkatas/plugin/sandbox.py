@@ -50,7 +50,7 @@ def _fixed_seeds(request):
 def _close_leaked_name_scopes() -> None:
     """Start every test at Keras' top-level name scope.
 
-    A model whose call failed inside a scope can leave it open (measured with kata 14's wrong
+    A model whose call failed inside a scope can leave it open (measured with kata 16's wrong
     answers), and a later test in the same process then sees weight paths such as
     "failed_model/classifier/hidden/kernel".
     """

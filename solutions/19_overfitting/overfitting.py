@@ -1,0 +1,118 @@
+"""Kata 19 — Fighting overfitting.
+
+A network that fits its training data too well does worse on new data. The notes list the
+remedies you build here: hold out validation and test data to see it happen; add a weight
+penalty (L2 `factor * sum(w**2)` or L1 `factor * sum(|w|)`) to the loss, by hand and with
+Keras' `kernel_regularizer`; drop units at random with dropout (Keras uses *inverted*
+dropout: kept units are scaled by `1 / (1 - rate)` while training, nothing changes at
+inference); and stop training when the validation loss stops improving, going back to the
+best weights seen.
+
+Run `make kata N=17` to test your answers, `make hint N=17` when stuck.
+"""
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+
+def split_train_val_test(x, y, val_fraction, test_fraction, seed):
+    """Shuffle the examples, then cut them into training, validation and test sets.
+
+    `x` is a numpy array `[examples, ...]` and `y` `[examples]`. Shuffle with
+    `np.random.default_rng(seed)` (the same permutation for x and y), then take
+    `int(n * test_fraction)` examples for test, `int(n * val_fraction)` for validation and
+    the rest for training. Return `((x_train, y_train), (x_val, y_val), (x_test, y_test))`.
+
+    Example: 10 examples, val_fraction 0.2, test_fraction 0.3 -> 5 train, 2 val, 3 test,
+    each x row still paired with its own y.
+    """
+    ### BEGIN SOLUTION: one random permutation (numpy's default_rng, seeded) indexes both x and y; then slice the three parts.
+    n = len(x)
+    order = np.random.default_rng(seed).permutation(n)
+    x, y = x[order], y[order]  # One permutation for both keeps every x with its y.
+    n_test, n_val = int(n * test_fraction), int(n * val_fraction)
+    n_train = n - n_val - n_test
+    return ((x[:n_train], y[:n_train]),
+            (x[n_train:n_train + n_val], y[n_train:n_train + n_val]),
+            (x[n_train + n_val:], y[n_train + n_val:]))
+    ### END SOLUTION
+
+
+def l2_penalty(weights, factor):
+    """The L2 penalty `factor * sum(weights ** 2)` as a float32 scalar tensor.
+
+    Example: weights [[1, -2], [3, 0]], factor 0.1 -> 0.1 * 14 = 1.4.
+    """
+    ### BEGIN SOLUTION: look up tf.square and tf.reduce_sum; Keras' L2 has no square root and no 1/2.
+    return factor * tf.reduce_sum(tf.square(weights))
+    ### END SOLUTION
+
+
+def l1_penalty(weights, factor):
+    """The L1 penalty `factor * sum(|weights|)` as a float32 scalar tensor.
+
+    Example: weights [[1, -2], [3, 0]], factor 0.1 -> 0.1 * 6 = 0.6.
+    """
+    ### BEGIN SOLUTION: look up tf.abs and tf.reduce_sum.
+    return factor * tf.reduce_sum(tf.abs(weights))
+    ### END SOLUTION
+
+
+def regularized_dense(units, factor):
+    """A `keras.layers.Dense(units)` whose kernel (not its bias) carries an L2 penalty of `factor`.
+
+    Once the layer is built, `layer.losses` holds `[factor * sum(kernel ** 2)]`, and `fit`
+    adds it to the loss. Example: regularized_dense(3, 0.05) on a [2, 4] input ->
+    layer.losses == [0.05 * sum(layer.kernel ** 2)]. (Keras' own default factor is 0.01:
+    use the factor asked for.)
+    """
+    ### BEGIN SOLUTION: a Dense layer takes a kernel regularizer; look up keras.regularizers.L2.
+    return keras.layers.Dense(units, kernel_regularizer=keras.regularizers.L2(factor))
+    ### END SOLUTION
+
+
+def inverted_dropout(x, keep_mask, rate):
+    """Dropout by hand: zero the units where `keep_mask` is False, scale the others by 1 / (1 - rate).
+
+    `x` is float `[batch, units]`, `keep_mask` a bool tensor of the same shape. The scaling
+    keeps the expected value of every unit unchanged, so inference needs no correction.
+
+    Example: x [[2, 4]], keep_mask [[True, False]], rate 0.5 -> [[4, 0]].
+    """
+    ### BEGIN SOLUTION: inverted dropout scales the kept units by 1 / (1 - rate) and zeroes the rest; tf.where picks per element.
+    return tf.where(keep_mask, x / (1.0 - rate), tf.zeros_like(x))
+    ### END SOLUTION
+
+
+def dropout_outputs(x, rate):
+    """Run one `keras.layers.Dropout(rate)` on x in training mode and in inference mode.
+
+    Return `(training_output, inference_output)`. While training, each unit is either 0 or
+    x / (1 - rate); at inference the layer passes x through unchanged.
+
+    Example: x all ones [4, 5], rate 0.5 -> training output holds only 0s and 2s; inference
+    output is all ones.
+    """
+    ### BEGIN SOLUTION: a Dropout layer behaves differently in training and inference mode; look up the training call argument.
+    # Called directly (outside fit), a layer runs in inference mode unless told otherwise.
+    dropout = keras.layers.Dropout(rate)
+    return dropout(x, training=True), dropout(x, training=False)
+    ### END SOLUTION
+
+
+def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):
+    """Train a compiled `model` for at most `max_epochs`, stopping when the validation loss
+    has not improved for `patience` epochs, and leave the model holding its best weights
+    (those of the epoch with the lowest validation loss).
+
+    Return the number of epochs that ran. Example: validation losses 0.36, 0.08, 0.0006,
+    0.03, 0.12 with patience 2 -> training stops after epoch 5, returns 5, and the model
+    gets back the weights of epoch 3. With patience 4 and max_epochs 6 the same run never
+    stops early: it returns 6, and the model still gets back the weights of epoch 3.
+    """
+    ### BEGIN SOLUTION: keras.callbacks.EarlyStopping watches the validation loss, has a patience and can restore the best weights.
+    stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)
+    history = model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
+    return len(history.history["loss"])
+    ### END SOLUTION

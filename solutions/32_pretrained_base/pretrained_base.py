@@ -120,9 +120,10 @@ def fine_tune(model, base, prefix, images, labels, epochs=2, learning_rate=1e-4)
     logits and an "accuracy" metric, and train it on `images` `[n, height, width, colours]` with
     integer `labels` `[n]` for `epochs` epochs in batches of 32. Return `model`.
 
-    Compile after changing what is trainable: compile is what makes a change of `trainable`
-    count. Only the top block's convolution weights and the head's weights may change; the
-    lower blocks and every BatchNormalization statistic stay exactly as they were.
+    Compile after changing what is trainable: compiling starts a new training step, built for
+    the weights that are trainable now (a model trained before keeps the step it built). Only
+    the top block's convolution weights and the head's weights may change; the lower blocks and
+    every BatchNormalization statistic stay exactly as they were.
     Example: fine_tune(model, base, "block3_", images, labels, epochs=2, learning_rate=1e-4)
     -> model, whose model.optimizer.learning_rate is 1e-4.
     """

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from keras import layers
 
-from tfkatas.testing import assert_close, assert_dtype, assert_equal, assert_shape
+from tfkatas.testing import assert_close, assert_dtype, assert_shape
 
 HEIGHT, WIDTH = 24, 32          # Not square: a transposed picture has the wrong shape.
 FEATURES = (6, 8, 32)           # The base's output: two 2x2 poolings, 32 channels in block 3.
@@ -18,6 +18,7 @@ SHAPES_B = ["triangle", "square", "circle"]            # Task B: hollow outlines
 
 # Cheap tests first: `make check` stops each wrong answer at its first failing test, and the
 # comparison of a pretrained and a random base (the slowest) comes last.
+
 
 def make_base(seed):
     """Three blocks conv -> BatchNormalization -> ReLU (-> pool), named like VGG's layers."""
@@ -31,6 +32,31 @@ def make_base(seed):
         if block < 3:
             values = layers.MaxPooling2D(name=f"block{block}_pool")(values)
     return keras.Model(inputs, values, name="base")
+
+
+def cross_entropy_from_logits(labels, logits):
+    """The mean sparse categorical cross-entropy of `logits`, by numpy: log-sum-exp minus the true logit."""
+    logits = np.asarray(keras.ops.convert_to_numpy(logits), np.float64)
+    top = logits.max(axis=-1, keepdims=True)
+    log_sum = np.log(np.exp(logits - top).sum(axis=-1)) + top[:, 0]
+    return float(np.mean(log_sum - logits[np.arange(len(labels)), labels]))
+
+
+def check_compiled(model, what, learning_rate, labels, logits):
+    """`model` was compiled with Adam at `learning_rate`, cross-entropy on logits and an accuracy metric."""
+    optimizer = model.optimizer
+    assert isinstance(optimizer, keras.optimizers.Adam), f"{what} trained with {type(optimizer).__name__}, expected Adam"
+    rate = float(keras.ops.convert_to_numpy(optimizer.learning_rate))
+    assert math.isclose(rate, learning_rate, rel_tol=1e-5), (
+        f"{what}: the Adam learning rate is {rate}, expected {learning_rate}")
+    loss = keras.losses.get(model.loss) if isinstance(model.loss, str) else model.loss
+    value = float(keras.ops.convert_to_numpy(keras.ops.mean(loss(labels, logits))))
+    expected = cross_entropy_from_logits(labels, logits)
+    assert math.isclose(value, expected, rel_tol=1e-3), (
+        f"{what}: the compiled loss gives {value:.5f} on the model's own outputs, but the sparse categorical "
+        f"cross-entropy of those logits is {expected:.5f} (the outputs are logits: from_logits=True)")
+    names = list(model.get_metrics_result())
+    assert any("accuracy" in name for name in names), f"{what}: the model tracks {names}, expected an accuracy metric"
 
 
 # ----------------------------------------------------------------------------- unfreezing a block
@@ -65,8 +91,7 @@ def test_train_head_builds_pooling_and_dense_logits_and_trains_as_asked(kata):
     expected = features.mean(axis=(1, 2)) @ kernel + bias   # Logits: no softmax.
     assert_close(head(features), expected, f"the head of {what} (mean over h' and w', then Dense, no softmax)",
                  rtol=1e-4, atol=1e-5)
-    rate = float(keras.ops.convert_to_numpy(head.optimizer.learning_rate))
-    assert math.isclose(rate, 5e-3, rel_tol=1e-5), f"{what}: the head's Adam learning rate is {rate}, expected 5e-3"
+    check_compiled(head, what, 5e-3, labels, head(features))
     steps = int(head.optimizer.iterations.numpy())
     assert steps == 3 * 2, f"{what} took {steps} training steps, expected 6 (3 epochs of 2 batches of 32)"
 
@@ -187,8 +212,7 @@ def test_fine_tune_moves_only_the_top_block_and_the_head(kata, pretrained_base, 
     assert not missing, f"{what} did not change {missing}: the top block's convolution should be trained"
     head_paths = {weight.path for weight in head.weights}
     assert head_paths & set(moved), f"{what} did not change the head's weights: the head trains along with the top block"
-    rate = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
-    assert math.isclose(rate, 3e-4, rel_tol=1e-5), f"{what}: the model's Adam learning rate is {rate}, expected 3e-4"
+    check_compiled(model, what, 3e-4, test_labels[:40], model(test_images[:40]))
     steps = int(model.optimizer.iterations.numpy())
     assert steps == 3 * 2, f"{what} took {steps} training steps, expected 6 (3 epochs of 2 batches of 32)"
     score = accuracy(model(test_images), test_labels)

@@ -72,6 +72,25 @@ def train_head_one_epoch(features, labels, classes, epochs=20, learning_rate=1e-
     return head
 
 
+@wrong_answer("train_head", "the loss without from_logits=True, on a Dense layer that outputs logits")
+def train_head_loss_without_from_logits(features, labels, classes, epochs=20, learning_rate=1e-2):
+    inputs = keras.Input(features.shape[1:])
+    head = keras.Model(inputs, layers.Dense(classes)(layers.GlobalAveragePooling2D()(inputs)))
+    head.compile(keras.optimizers.Adam(learning_rate), "sparse_categorical_crossentropy", metrics=["accuracy"])
+    head.fit(features, labels, epochs=epochs, batch_size=32, verbose=0)
+    return head
+
+
+@wrong_answer("train_head", "RMSprop, the notes' optimizer, instead of Adam")
+def train_head_rmsprop(features, labels, classes, epochs=20, learning_rate=1e-2):
+    inputs = keras.Input(features.shape[1:])
+    head = keras.Model(inputs, layers.Dense(classes)(layers.GlobalAveragePooling2D()(inputs)))
+    head.compile(keras.optimizers.RMSprop(learning_rate),
+                 keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    head.fit(features, labels, epochs=epochs, batch_size=32, verbose=0)
+    return head
+
+
 @wrong_answer("stack_on_base", "forgets to freeze the base: its weights train along with the head")
 def stack_on_base_not_frozen(base, head):
     inputs = keras.Input(base.inputs[0].shape[1:])

@@ -88,7 +88,7 @@ def unfreeze_block(base, prefix):
     ["block5_conv1", "block5_conv2", "block5_conv3"] (7,079,424 trainable parameters).
     """
     # TODO: your code here (the docstring shows an example input and its output).
-    raise NotImplementedError("base.trainable = True first (a frozen model hides its layers' weights), then set each layer by its name.")
+    raise NotImplementedError("a frozen model hides its layers' weights, so open the whole model first, then set each layer by its name.")
 
 
 def fine_tune(model, base, prefix, images, labels, epochs=2, learning_rate=1e-4):

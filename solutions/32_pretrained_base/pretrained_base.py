@@ -105,7 +105,7 @@ def unfreeze_block(base, prefix):
     block3_relu and prefix "block3_" -> ["block3_conv"]; a VGG16 base and prefix "block5_" ->
     ["block5_conv1", "block5_conv2", "block5_conv3"] (7,079,424 trainable parameters).
     """
-    ### BEGIN SOLUTION: base.trainable = True first (a frozen model hides its layers' weights), then set each layer by its name.
+    ### BEGIN SOLUTION: a frozen model hides its layers' weights, so open the whole model first, then set each layer by its name.
     base.trainable = True
     for layer in base.layers:
         layer.trainable = layer.name.startswith(prefix) and not isinstance(layer, layers.BatchNormalization)

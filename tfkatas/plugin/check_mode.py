@@ -7,6 +7,10 @@ is `tfkatas.report.check_verdict`; this class feeds it and turns it into the exi
 
 from __future__ import annotations
 
+import ast
+import functools
+from pathlib import Path
+
 import pytest
 
 from tfkatas.curriculum import kata_for_path
@@ -15,6 +19,19 @@ from tfkatas.plugin.recorder import Recorder
 from tfkatas.pristine import read_counts
 from tfkatas.targets import wrong_answers
 from tfkatas.variants import SOLUTION_VARIANT, STUB_VARIANT, is_wrong_answer, variant_of
+
+
+@functools.cache
+def _kata_attributes_by_test(path: str) -> dict[str, frozenset[str]]:
+    """For each test function in a test file, the names it reads from the `kata` module."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    return {node.name: frozenset(inner.attr for inner in ast.walk(node) if isinstance(inner, ast.Attribute)
+                                 and isinstance(inner.value, ast.Name) and inner.value.id == "kata")
+            for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+
+def _kata_names_used(item) -> frozenset[str]:
+    return _kata_attributes_by_test(str(item.path)).get(getattr(item, "originalname", item.name), frozenset())
 
 
 class CheckMode:
@@ -43,6 +60,23 @@ class CheckMode:
             return
         variants = [SOLUTION_VARIANT, STUB_VARIANT] + [wrong.id for wrong in wrong_answers(kata)]
         metafunc.parametrize("kata", variants, indirect=True, scope="module", ids=variants)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        """A wrong answer runs the tests that call the function it replaces first: its first failure
+        skips the rest (and the fixtures only they need), so a wrong answer rarely trains a model
+        for a test that cannot catch it. Solutions and stubs keep every test, in order."""
+        def key(position_and_item):
+            position, item = position_and_item
+            variant = variant_of(item)
+            group = groups.setdefault((str(item.path), variant), len(groups))
+            if not is_wrong_answer(variant):
+                return group, 0, position
+            replaced = variant.split("-", 2)[1]
+            return group, 0 if replaced in _kata_names_used(item) else 1, position
+
+        groups: dict[tuple[str, str | None], int] = {}
+        items[:] = [item for _, item in sorted(enumerate(items), key=key)]
 
     def pytest_runtest_setup(self, item):
         variant = variant_of(item)

@@ -10,6 +10,7 @@ a wrong answer that gives the same results there): `make check` prints that shar
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ class Misconceptions:
 
     def watch(self, module, variant: str | None) -> None:
         """Log the calls the tests make to this module's functions (learners' and wrong answers')."""
-        if variant in (SOLUTION_VARIANT, STUB_VARIANT):
+        if variant in (SOLUTION_VARIANT, STUB_VARIANT) or os.environ.get("KATA_DIAGNOSIS") == "0":
             return
         watch_module(module, self.log)
 

@@ -51,9 +51,16 @@ class CallLog:
 
 
 def _plain(value: Any, depth: int = 0) -> bool:
-    """Data a replay can copy safely: numbers, strings, arrays, tensors, and containers of them."""
+    """Arguments a replay can use without touching the learner's objects: numbers, strings, arrays,
+    tensors and variables (copied), functions and tf.data pipelines (never changed by a call), and
+    containers of them. A Keras model is not: replaying a training call would change it."""
     if depth > 3:
         return False
+    if isinstance(value, types.FunctionType | types.BuiltinFunctionType | functools.partial):
+        return True
+    if type(value).__name__ in ("Function", "PolymorphicFunction", "ResourceVariable") or \
+            any(cls.__name__ == "DatasetV2" for cls in type(value).__mro__):
+        return True
     if value is None or isinstance(value, bool | int | float | str | np.generic):
         return True
     if isinstance(value, np.ndarray) or type(value).__name__ == "EagerTensor":

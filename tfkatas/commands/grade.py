@@ -45,6 +45,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tfkatas.arguments import fail
+from tfkatas.columns import fit
 from tfkatas.curriculum import ROOT, CurriculumError, load_curriculum
 from tfkatas.runner import RunError, run_katas, statuses_from_run
 from tfkatas.settings import SettingError, fraction
@@ -191,7 +192,7 @@ def grade_inside(args) -> int:
     except OSError as error:
         return fail(f"could not write the grade ({error.strerror or error}): is the checkout read-only?")
     for code, entry in grade["katas"].items():
-        print(f"{code}  {entry['title'][:46]:<46} {entry['status']:<12} {entry['passed']:>3}/{entry['total']:<3}")
+        print(f"{code}  {fit(entry['title'], 46)} {entry['status']:<12} {entry['passed']:>3}/{entry['total']:<3}")
     print(f"Score: {grade['passed']}/{grade['total']} tests ({100 * grade['score']:.0f}%), "
           f"{grade['katas_solved']} of {grade['katas_available']} katas solved")
     print(f"graded in {grade['graded_in']}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tfkatas.columns import fit
 from tfkatas.curriculum import learner_language, load_curriculum
 
 
@@ -12,5 +13,5 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     language = learner_language()
     for kata in load_curriculum():
-        print(f"{kata.code}  {kata.localized_title(language):<46} {kata.topic:<14} ~{kata.minutes} min")
+        print(f"{kata.code}  {fit(kata.localized_title(language), 46)} {kata.topic:<14} ~{kata.minutes} min")
     return 0

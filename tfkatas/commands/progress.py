@@ -11,6 +11,7 @@ import sys
 import time
 
 from tfkatas.arguments import fail
+from tfkatas.columns import fit
 from tfkatas.curriculum import CurriculumError, learner_language, load_curriculum
 from tfkatas.progress_cache import cache_statuses, cached_status, fingerprint
 from tfkatas.runner import RunError, run_katas, statuses_from_run
@@ -52,7 +53,7 @@ def table(katas, statuses, language: str) -> list[str]:
         tests = f"{status.passed}/{status.total}" if status.status != UNAVAILABLE and status.total else ""
         if status.status == UNAVAILABLE:
             tests = "—"
-        lines.append(f"{kata.code:<5} {kata.localized_title(language)[:46]:<46} "
+        lines.append(f"{kata.code:<5} {fit(kata.localized_title(language), 46)} "
                      f"{MARKS[status.status]} {status.status:<16} {tests:>7}")
         if status.status == BROKEN:
             lines.append(f"{'':<6}↳ {status.message}")

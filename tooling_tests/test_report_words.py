@@ -58,3 +58,35 @@ def test_the_solution_waits_until_the_kata_is_solved(checkout):
     (checkout / "katas" / "01_one" / "one.py").write_text(kata_source(1, "one").replace("return x + 1", "return 1 + x"))
     shown = tfkatas_command(checkout, "solution", "01")
     assert shown.returncode == 0 and "-    return 1 + x" in shown.stdout and "+    return x + 1" in shown.stdout, shown.stdout
+
+
+def _in_a_terminal(root, environment: dict) -> str:
+    """`tfkatas kata 01` run under a pseudo-terminal, as a person sees it."""
+    import os
+    import pty
+    import sys
+
+    from tfkatas.fake_checkout import command_environment
+
+    pid, descriptor = pty.fork()
+    if pid == 0:  # The child: the command, on the terminal's side.
+        os.chdir(root)
+        os.execve(sys.executable, [sys.executable, "-m", "tfkatas", "kata", "01"], command_environment(root, environment))
+    output = []
+    while True:
+        try:
+            data = os.read(descriptor, 65536)
+        except OSError:  # The child closed the terminal.
+            break
+        if not data:
+            break
+        output.append(data)
+    os.waitpid(pid, 0)
+    return b"".join(output).decode(errors="replace")
+
+
+def test_failures_are_red_on_a_terminal_unless_no_color_is_set(checkout):
+    coloured = _in_a_terminal(checkout, {})
+    assert "\x1b[31m  ✗ test_one_1" in coloured, coloured[-1500:]
+    plain = _in_a_terminal(checkout, {"NO_COLOR": "1"})
+    assert "  ✗ test_one_1" in plain and "\x1b[" not in plain, plain[-1500:]

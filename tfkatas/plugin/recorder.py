@@ -130,7 +130,10 @@ class Recorder:
                           if self.pictures_before.get(path) != written)
         for line in learner_report(self.curriculum, self.results, collected, target_dir=resolve_target(),
                                    pictures=pictures):
-            terminalreporter.write_line(line)
+            # Colour only where pytest's writer allows it: a terminal, and neither NO_COLOR nor PY_COLORS=0.
+            stripped = line.strip()
+            terminalreporter.write_line(line, red=stripped.startswith("✗"), yellow=stripped.startswith("↳"),
+                                        green="All tests pass" in line, bold=stripped.startswith("Kata "))
 
     def pytest_report_teststatus(self, report):
         """In a learner's run a skipped test is counted (and shown) as failed."""

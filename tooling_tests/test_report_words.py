@@ -90,3 +90,11 @@ def test_failures_are_red_on_a_terminal_unless_no_color_is_set(checkout):
     assert "\x1b[31m  ✗ test_one_1" in coloured, coloured[-1500:]
     plain = _in_a_terminal(checkout, {"NO_COLOR": "1"})
     assert "  ✗ test_one_1" in plain and "\x1b[" not in plain, plain[-1500:]
+
+
+def test_the_tools_own_words_come_in_chinese_too(checkout):
+    solve(checkout, 2, "two")
+    progress = tfkatas_command(checkout, "progress", environment={"KATA_LANG": "zh"}).stdout
+    assert "已完成" in progress and "得分：3/9 个测试通过" in progress and "下一步：make kata N=01" in progress, progress
+    hint = tfkatas_command(checkout, "hint", "01", environment={"KATA_LANG": "zh"}).stdout
+    assert hint.startswith("提示 1/2（练习 01") and "再问一次" in hint, hint

@@ -8,6 +8,7 @@ from __future__ import annotations
 from tfkatas.arguments import add_kata_argument, fail, pick_kata
 from tfkatas.curriculum import CurriculumError, learner_language
 from tfkatas.state import StateError, ensure_writable, update
+from tfkatas.words import say
 
 
 def add_arguments(parser) -> None:
@@ -36,10 +37,7 @@ def run(args) -> int:
     title = kata.localized_title(language)
     first = 1 if args.all else count
     for index in range(first, count + 1):
-        print(f"Hint {index}/{len(hints)} for kata {kata.code} · {title}: {hints[index - 1]}")
+        print(say("hint", language, index=index, count=len(hints), code=kata.code, title=title, hint=hints[index - 1]))
     if not args.all:
-        if count < len(hints):
-            print(f"(ask again for the next hint; make hint N={kata.code} ALL=1 shows all {len(hints)})")
-        else:
-            print(f"(that was the last hint; make hint N={kata.code} ALL=1 shows all {len(hints)})")
+        print(say("hint_more" if count < len(hints) else "hint_last", language, code=kata.code, count=len(hints)))
     return 0

@@ -17,6 +17,7 @@ from tfkatas.progress_cache import cache_statuses, cached_status, fingerprint
 from tfkatas.runner import RunError, run_katas, statuses_from_run
 from tfkatas.state import StateError, ensure_writable, load
 from tfkatas.statuses import BROKEN, SOLVED, UNAVAILABLE, static_status
+from tfkatas.words import say
 
 MARKS = {"solved": "✓", "failing": "✗", "not started": "·", "broken": "!", "not available yet": " "}
 
@@ -47,14 +48,15 @@ def collect_statuses(katas, rerun: bool = False, announce=None):
 
 
 def table(katas, statuses, language: str) -> list[str]:
-    lines = [f"{'kata':<5} {'title':<46} {'status':<18} {'tests':>7}"]
+    lines = [f"{fit(say('header', language), 5)} {fit(say('title', language), 46)} {fit(say('status', language), 18)} "
+             f"{say('tests', language):>7}"]
     for kata in katas:
         status = statuses[kata.code]
         tests = f"{status.passed}/{status.total}" if status.status != UNAVAILABLE and status.total else ""
         if status.status == UNAVAILABLE:
             tests = "—"
         lines.append(f"{kata.code:<5} {fit(kata.localized_title(language), 46)} "
-                     f"{MARKS[status.status]} {status.status:<16} {tests:>7}")
+                     f"{MARKS[status.status]} {fit(say(status.status, language), 16)} {tests:>7}")
         if status.status == BROKEN:
             lines.append(f"{'':<6}↳ {status.message}")
     ready = [statuses[kata.code] for kata in katas if statuses[kata.code].status != UNAVAILABLE]
@@ -62,10 +64,10 @@ def table(katas, statuses, language: str) -> list[str]:
     solved = sum(s.status == SOLVED for s in ready)
     percent = 100 * passed / total if total else 0.0
     lines.append("")
-    lines.append(f"Score: {passed}/{total} tests pass ({percent:.0f}%) · {solved} of {len(ready)} available katas solved")
+    lines.append(say("score", language, passed=passed, total=total, percent=percent, solved=solved, ready=len(ready)))
     unsolved = [kata for kata in katas if statuses[kata.code].status not in (SOLVED, UNAVAILABLE)]
     if unsolved:
-        lines.append(f"Next: make kata N={unsolved[0].code}   (or make watch N={unsolved[0].code})")
+        lines.append(say("next", language, code=unsolved[0].code))
     return lines
 
 

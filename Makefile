@@ -87,7 +87,7 @@ restore: setup
 	$(TFKATAS) restore $(N) $(if $(filter 1,$(LIST)),--list)
 
 watch: setup
-	$(TFKATAS) watch $(N)
+	$(TFKATAS) watch $(N) $(if $(filter 1,$(AUTO_NEXT)),--auto-next)
 
 pair: setup
 	$(TFKATAS) pair $(N) $(if $(MINUTES),--minutes $(MINUTES)) $(if $(DRIVER),--driver "$(DRIVER)") $(if $(NAVIGATOR),--navigator "$(NAVIGATOR)")

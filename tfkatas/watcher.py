@@ -39,6 +39,8 @@ def add_watch_arguments(parser) -> None:
                         help="seconds one run may take before it is stopped (default: the kata's timeout + 5)")
     parser.add_argument("--poll", type=float, default=0.2, help="seconds between looks at the file (default 0.2)")
     parser.add_argument("--max-runs", type=int, default=None, help="stop after this many runs (for scripts and tests)")
+    parser.add_argument("--auto-next", action="store_true",
+                        help="on a terminal, move on as soon as a kata is solved (default: stay until `n`)")
     parser.add_argument("--preload", default=os.environ.get("KATA_WATCH_PRELOAD", DEFAULT_PRELOAD),
                         help=argparse.SUPPRESS)  # Modules imported once in the warm process.
 
@@ -46,11 +48,17 @@ def add_watch_arguments(parser) -> None:
 class Watcher:
     """The watch loop; `pair` subclasses it and overrides the two hooks."""
 
-    def __init__(self, katas, kata, limit=None, poll=0.2, max_runs=None, language="en"):
+    def __init__(self, katas, kata, limit=None, poll=0.2, max_runs=None, language="en", auto_next=False):
+        from tfkatas.keys import Keys
+
         self.katas, self.kata = katas, kata
         self.limit, self.poll, self.max_runs, self.language = limit, poll, max_runs, language
         self.runs = 0
         self.child = None
+        self.keys = Keys()
+        # Without a terminal nobody can press `n`: a solved kata moves on by itself, as before.
+        self.auto_next = auto_next or not self.keys.interactive
+        self.status: str | None = None  # The current kata's last status.
 
     # Hooks ------------------------------------------------------------------------------
 
@@ -79,13 +87,17 @@ class Watcher:
         return tuple(result)
 
     def loop(self) -> int:
+        with self.keys:
+            return self._loop()
+
+    def _loop(self) -> int:
         kata = self.kata
         self.announce(kata)
         try:
             while True:
                 seen = self.signature(kata)
-                outcome = self.run_once(kata)
-                if outcome == SOLVED:
+                outcome = self.status = self.run_once(kata)
+                if outcome == SOLVED and self.auto_next:
                     following = self.next_unsolved(kata)
                     if following is None:
                         self.say("🎉 Every available kata passes. Well done!")
@@ -96,16 +108,59 @@ class Watcher:
                     if self.done():
                         return 0
                     continue
+                if outcome == SOLVED:
+                    self.say("  solved: it stays green while you refactor; n: next kata, s: the reference solution")
                 if self.done():
                     return 0
                 while self.signature(kata) == seen:
+                    action = self.on_keys(kata)
+                    if action == "quit":
+                        self.say("stopped watching")
+                        return 0
+                    if action == "rerun":
+                        break
+                    if action == "next":
+                        following = self.next_unsolved(kata) or next(
+                            (k for k in self.katas if k.number > kata.number and available(k)), None)
+                        if following is None:
+                            self.say("this is the last kata")
+                            continue
+                        kata = self.kata = following
+                        self.announce(kata)
+                        break
                     self.on_idle()
                     time.sleep(self.poll)
-                self.settle(kata)
+                else:
+                    self.settle(kata)
         except KeyboardInterrupt:
             self.stop_child()
             self.say("\nstopped watching")
             return 0
+
+    def on_keys(self, kata) -> str | None:
+        """h hint, l list, n next, r reset (asks), s solution (once solved), q quit; None: keep waiting."""
+        from tfkatas.cli import main
+
+        for key in self.keys.pressed().lower():
+            if key == "q":
+                return "quit"
+            if key == "n":
+                return "next"
+            if key == "h":
+                main(["hint", kata.code])
+            elif key == "l":
+                main(["list"])
+            elif key == "s":
+                if self.status == SOLVED:
+                    main(["solution", kata.code])
+                else:
+                    self.say(f"the reference solution waits until kata {kata.code} is solved")
+            elif key == "r":
+                if self.keys.ask(f"reset kata {kata.code} to its stub? (your version is backed up)", self.say):
+                    main(["reset", kata.code])
+                    return "rerun"
+                self.say("not reset")
+        return None
 
     def settle(self, kata, quiet_for: float = 0.05, at_most: float = 2.0) -> None:
         """Wait until the files stop changing: an editor may write a save in several steps
@@ -125,6 +180,8 @@ class Watcher:
     def announce(self, kata) -> None:
         self.say(f"Watching {shown(kata.stub_path)} (kata {kata.code} · {kata.localized_title(self.language)}): "
                  "save the file to re-run its tests; Ctrl-C stops.")
+        if self.keys.interactive:
+            self.say("keys: h hint · l list · n next kata · r reset · s solution (once solved) · q quit")
 
     def next_unsolved(self, after):
         current = _load_state_quietly()

@@ -98,3 +98,50 @@ def test_the_tools_own_words_come_in_chinese_too(checkout):
     assert "已完成" in progress and "得分：3/9 个测试通过" in progress and "下一步：make kata N=01" in progress, progress
     hint = tfkatas_command(checkout, "hint", "01", environment={"KATA_LANG": "zh"}).stdout
     assert hint.startswith("提示 1/2（练习 01") and "再问一次" in hint, hint
+
+
+def test_watch_keys_in_a_real_terminal(checkout):
+    """h shows a hint, s the solution once solved, a solved kata stays on screen, q quits."""
+    import os
+    import pty
+    import select
+    import sys
+    import time
+
+    from tfkatas.fake_checkout import command_environment
+
+    solve(checkout, 1, "one")
+    pid, terminal = pty.fork()
+    if pid == 0:
+        os.chdir(checkout)
+        os.execve(sys.executable, [sys.executable, "-m", "tfkatas", "watch", "01", "--poll", "0.05"],
+                  command_environment(checkout))
+    seen = b""
+
+    def wait_for(text: str, timeout: float = 30) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + timeout
+        while text.encode() not in seen and time.monotonic() < deadline:
+            if select.select([terminal], [], [], 0.1)[0]:
+                try:
+                    seen += os.read(terminal, 65536)
+                except OSError:
+                    break
+        assert text.encode() in seen, seen.decode(errors="replace")[-2000:]
+
+    try:
+        wait_for("keys: h hint")
+        wait_for("it stays green while you refactor")  # Solved, and still on kata 01.
+        os.write(terminal, b"h")
+        wait_for("Hint 1/2 for kata 01")
+        os.write(terminal, b"s")
+        wait_for("reference solution (+)")
+        os.write(terminal, b"q")
+        wait_for("stopped watching")
+        assert b"moving on to kata 02" not in seen
+    finally:
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)

@@ -93,7 +93,7 @@ def run(args) -> int:
     katas, kata = prepared
     watcher = PairWatcher(katas, kata, limit=args.limit, poll=args.poll, max_runs=args.max_runs,
                           language=learner_language(), minutes=args.minutes, driver=args.driver,
-                          navigator=args.navigator)
+                          navigator=args.navigator, auto_next=args.auto_next)
     watcher.log({"event": "start", "kata": kata.code, "driver": args.driver, "navigator": args.navigator})
     status = watcher.loop()
     _print_summary(watcher)

@@ -19,5 +19,5 @@ def run(args) -> int:
         return prepared
     katas, kata = prepared
     watcher = Watcher(katas, kata, limit=args.limit, poll=args.poll, max_runs=args.max_runs,
-                      language=learner_language())
+                      language=learner_language(), auto_next=args.auto_next)
     return watcher.loop()

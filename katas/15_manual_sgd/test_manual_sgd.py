@@ -4,7 +4,7 @@ test's own loss, and accuracy thresholds measured on the reference solution.
 Data for the training tests (their names end in [mnist-local-cache] or [uci-digits-offline]):
 real MNIST when Keras' cache has it (`make data`), else the UCI handwritten digits in
 data/digits.csv.gz (1397 training, 400 held-out 8x8 images). Nothing is downloaded.
-The learning-curve test draws your loss per step to artifacts/15_manual_sgd_learning_curve.png.
+The learning-curve test draws your loss per step, with labelled axes, to artifacts/15_manual_sgd_learning_curve.png.
 """
 
 import itertools
@@ -18,11 +18,12 @@ import tensorflow as tf
 
 from tfkatas.curriculum import ROOT
 from tfkatas.datasets import describe_data_source, load_digits_or_mnist
+from tfkatas.pictures import learning_curve
 from tfkatas.testing import assert_close, assert_dtype, assert_python_float, assert_shape
 
 DATA_SOURCE = describe_data_source()
 DATA_ID = "mnist-local-cache" if DATA_SOURCE.startswith("MNIST") else "uci-digits-offline"
-LEARNING_CURVE = ROOT / "artifacts" / "15_manual_sgd_learning_curve.png"
+LEARNING_CURVE_NAME = "15_manual_sgd_learning_curve.png"  # In artifacts/, with labelled axes (tfkatas.pictures).
 
 # Measured on the reference solution over 20 seeds (digits sorted by label, 8 epochs, batch 32,
 # lr 0.1, one hidden layer of 64): held-out accuracy 0.947-0.962, so 0.90 leaves a wide margin.
@@ -216,7 +217,7 @@ def test_sgd_step_updates_the_same_variables_in_place(kata):
 
 
 @pytest.mark.parametrize("data_id", [DATA_ID])
-def test_sgd_steps_lower_the_loss_and_draw_a_learning_curve(kata, digits, data_id):
+def test_sgd_steps_lower_the_loss_and_draw_a_learning_curve(kata, digits, data_id, request):
     x_train, y_train = digits[0][:1408], digits[1][:1408]
     pixels = x_train[0].size
     params = kata.init_params([pixels, 32, 10], seed=1)
@@ -225,30 +226,11 @@ def test_sgd_steps_lower_the_loss_and_draw_a_learning_curve(kata, digits, data_i
         for start in range(0, len(y_train), 64):
             losses.append(kata.sgd_step(params, tf.constant(x_train[start:start + 64]),
                                         tf.constant(y_train[start:start + 64]), 0.5))
-    _save_learning_curve(losses)
+    curve = learning_curve(losses, LEARNING_CURVE_NAME, request)
     first, last = losses[0], float(np.mean(losses[-5:]))
     assert last < 0.6 * first, (
         f"on {DATA_SOURCE}, {len(losses)} sgd_steps took the loss from {first:.3f} to {last:.3f} (mean of the "
-        f"last 5); expected it to fall below {0.6 * first:.3f}. See {LEARNING_CURVE.relative_to(ROOT)}")
-
-
-def _save_learning_curve(losses, height=240, width=480, margin=20):
-    """A line plot of the loss per step as a PNG (numpy + tf.io.encode_png; no plotting library)."""
-    canvas = np.full((height, width, 3), 255, np.uint8)
-    canvas[height - margin, margin:width - margin] = 96  # The step axis.
-    canvas[margin:height - margin + 1, margin] = 96      # The loss axis, from 0 at the bottom.
-    losses = np.nan_to_num(np.asarray(losses, np.float64), nan=0.0, posinf=0.0)
-    steps = np.arange(len(losses))
-    along = np.linspace(0, len(losses) - 1, max(2, 20 * len(losses)))  # Dense points make a line.
-    xs = np.interp(along, steps, np.linspace(margin, width - margin - 1, len(losses)))
-    ys = np.interp(along, steps, height - margin - losses / max(losses.max(), 1e-9) * (height - 2 * margin))
-    rows, columns = np.clip(ys.round().astype(int), 0, height - 2), xs.round().astype(int)
-    canvas[rows, columns] = canvas[rows + 1, columns] = (31, 119, 180)
-    LEARNING_CURVE.parent.mkdir(exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=LEARNING_CURVE.parent, suffix=".png")
-    with os.fdopen(handle, "wb") as file:
-        file.write(tf.io.encode_png(canvas).numpy())
-    os.replace(temporary, LEARNING_CURVE)  # Atomic: parallel runs never leave half a file.
+        f"last 5); expected it to fall below {0.6 * first:.3f}. See {curve}")
 
 
 # ----------------------------------------------------------------------------- accuracy

@@ -9,8 +9,15 @@ needs no tape at all, which makes it the standard way to check a gradient.
 The notes' worked example is y = ln(x1) + x1*x2 - sin(x2) at x1 = 2, x2 = 5:
 y = ln 2 + 10 - sin 5 ≈ 11.652, dy/dx1 = 1/x1 + x2 = 5.5 and dy/dx2 = x1 - cos x2 ≈ 1.716.
 
+The last part does what the tape does, by hand, in plain Python (no tape, no accumulator):
+forward mode with dual numbers, reverse mode with adjoints swept back over the notes'
+evaluation trace, and the three ways to a derivative — numerical, symbolic, automatic — side
+by side.
+
 Run `make kata N=08` to test your answers, `make hint N=08` when stuck.
 """
+
+import math
 
 import numpy as np
 import tensorflow as tf
@@ -114,3 +121,139 @@ def reverse_mode_partials(x1, x2):
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("watch both inputs and ask tape.gradient once, with a list of both sources.")
+
+
+# Forward and reverse mode by hand, in plain Python: no tape, no accumulator.
+
+
+class Dual:
+    """A dual number value + derivative·ε with ε² = 0: forward mode by hand.
+
+    Carrying a (value, derivative) pair through every operation applies the chain rule one
+    operation at a time, which is all forward mode is. `value` and `derivative` are Python
+    floats. Each operator takes a Dual or a plain number on either side (a plain number is a
+    constant: derivative 0), returns a new Dual and leaves its operands unchanged.
+
+    Example: x = Dual(3.0, 1.0) (x, with dx/dx = 1); x * x + 2 * x - 1 -> Dual(14.0, 8.0),
+    because d(x² + 2x - 1)/dx = 2x + 2 = 8 at x = 3.
+    """
+
+    def __init__(self, value, derivative=0.0):
+        self.value = value
+        self.derivative = derivative
+
+    def __repr__(self):
+        return f"Dual({self.value!r}, {self.derivative!r})"
+
+    def __add__(self, other):
+        """self + other. Example: Dual(3., 1.) + Dual(2., 5.) -> Dual(5., 6.)."""
+        # TODO: your code here (the docstring shows an example input and its output).
+        raise NotImplementedError("the sum rule: the derivative of a sum is the sum of the derivatives.")
+
+    __radd__ = __add__  # 2 + x: addition commutes.
+
+    def __sub__(self, other):
+        """self - other. Example: Dual(3., 1.) - 5 -> Dual(-2., 1.)."""
+        # TODO: your code here (the docstring shows an example input and its output).
+        raise NotImplementedError("the difference rule, like the sum rule with a minus sign.")
+
+    def __rsub__(self, other):
+        """other - self, for a plain number on the left. Example: 5 - Dual(3., 1.) -> Dual(2., -1.)."""
+        # TODO: your code here (the docstring shows an example input and its output).
+        raise NotImplementedError("the same rule with the operands the other way round.")
+
+    def __mul__(self, other):
+        """self * other. Example: Dual(3., 1.) * Dual(2., 5.) -> Dual(6., 1*2 + 3*5 = 17.)."""
+        # TODO: your code here (the docstring shows an example input and its output).
+        raise NotImplementedError("the product rule: each factor's derivative times the other factor's value.")
+
+    __rmul__ = __mul__  # 2 * x: multiplication commutes.
+
+
+def as_dual(number):
+    """`number` itself if it is a Dual, else the constant Dual(number, 0.0)."""
+    return number if isinstance(number, Dual) else Dual(float(number), 0.0)
+
+
+def dual_log(x):
+    """The natural logarithm of a Dual (or a plain positive number), as a Dual.
+
+    Example: dual_log(Dual(2., 3.)) -> Dual(ln 2 ≈ 0.6931, 3 / 2 = 1.5).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("the chain rule with the derivative of ln, using the math module on the value.")
+
+
+def dual_sin(x):
+    """The sine (radians) of a Dual (or a plain number), as a Dual.
+
+    Example: dual_sin(Dual(0., 2.)) -> Dual(0., cos 0 * 2 = 2.).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("the chain rule with the derivative of sin.")
+
+
+def forward_mode_by_hand(x1, x2):
+    """The notes' y = ln(x1) + x1*x2 - sin(x2) and both partials, by forward mode with `Dual`.
+
+    `x1 > 0` and `x2` are Python floats. Evaluate the function on Duals, once per input: the
+    input you differentiate by starts with derivative 1 (the notes' "x1 = 1"), the other
+    with 0. No tf.GradientTape, no tf.autodiff.ForwardAccumulator. Return
+    `(y, dy_dx1, dy_dx2)` as Python floats.
+
+    Example: (2., 5.) -> (11.6521, 5.5, 1.7163).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("seed derivatives: 1 on the input you differentiate by, 0 on the other; one pass per input.")
+
+
+TRACE_KEYS = ("v-1", "v0", "v1", "v2", "v3", "v4", "v5")  # The notes' names: inputs v-1 and v0, output v5.
+
+
+def evaluation_trace(x1, x2):
+    """The notes' evaluation trace of y = ln(x1) + x1*x2 - sin(x2): every intermediate value.
+
+    `x1 > 0` and `x2` are Python floats. Return a dict with the keys in TRACE_KEYS and Python
+    floats as values: v-1 = x1, v0 = x2, v1 = ln v-1, v2 = v-1 * v0, v3 = sin v0,
+    v4 = v1 + v2, v5 = v4 - v3 (= y).
+
+    Example: (2., 5.) -> {"v-1": 2.0, "v0": 5.0, "v1": 0.6931, "v2": 10.0, "v3": -0.9589,
+    "v4": 10.6931, "v5": 11.6521}.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("one entry per elementary operation, each computed from earlier entries only.")
+
+
+def reverse_mode_by_hand(x1, x2):
+    """The notes' y and the adjoint dy/dv of every entry of its evaluation trace, by reverse mode.
+
+    Run `evaluation_trace` forwards, then sweep it backwards: the adjoint of v5 is dy/dy = 1,
+    and each entry passes its adjoint times its local derivative back to the entries it was
+    computed from; an entry used twice (v-1 and v0 both are) adds up both shares. No
+    tf.GradientTape. Return `(y, adjoints)`: y a Python float, adjoints a dict with the keys
+    in TRACE_KEYS and Python floats as values; the partials are adjoints["v-1"] (dy/dx1) and
+    adjoints["v0"] (dy/dx2), both from one backward sweep.
+
+    Example: (2., 5.) -> (11.6521, {"v5": 1.0, "v4": 1.0, "v3": -1.0, "v2": 1.0, "v1": 1.0,
+    "v0": 2 - cos 5 ≈ 1.7163, "v-1": 1/2 + 5 = 5.5}).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("start from an adjoint of 1 on the output, walk the trace backwards, multiply by local derivatives and add.")
+
+
+def derivatives_three_ways(x1, x2, epsilon=1e-5):
+    """Both partials of the notes' function at (x1, x2), worked out numerically, symbolically and automatically.
+
+    `x1 > epsilon` and `x2` are Python floats. Return a dict of four `(dy_dx1, dy_dx2)` pairs
+    of Python floats:
+    - "numerical": central differences (f(x + epsilon) - f(x - epsilon)) / (2 * epsilon) on
+      each input in turn, the other held fixed, with f evaluated in plain Python floats;
+    - "symbolic": the hand-derived formulas dy/dx1 = 1/x1 + x2 and dy/dx2 = x1 - cos x2;
+    - "forward": from `forward_mode_by_hand`; "reverse": from `reverse_mode_by_hand`.
+    Symbolic, forward and reverse agree to rounding (about 1e-15); numerical is off by about
+    epsilon² (plus rounding of about 1e-16 / epsilon). No tf.GradientTape.
+
+    Example: (2., 5.) -> every pair ≈ (5.5, 1.7163).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("the numerical pair nudges one input at a time; the symbolic pair is the formula; the automatic pairs reuse your two modes.")

@@ -1,4 +1,4 @@
-"""Tests for kata 08. Oracles: derivatives worked out by hand, and numpy arithmetic."""
+"""Tests for kata 08. Oracles: derivatives worked out by hand, numpy arithmetic and tf.GradientTape in float64."""
 
 import contextlib
 import math
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from tfkatas.testing import assert_close, assert_python_float
+from tfkatas.testing import assert_close, assert_python_float, calls_forbidden
 
 
 def random_points(seed, shape, low=0.5, high=2.0, dtype=np.float32):
@@ -193,3 +193,160 @@ def test_reverse_mode_partials_opens_one_tape(kata):
     with counting(tf.GradientTape) as tapes:
         kata.reverse_mode_partials(tf.constant([2.0, 1.0]), tf.constant([5.0, 0.5]))
     assert len(tapes) == 1, f"reverse_mode_partials opened {len(tapes)} tf.GradientTape(s), expected one"
+
+
+# ----------------------------------------------------------------------------- by hand: dual numbers
+
+NO_TAPE = ("tf.GradientTape", "tf.autodiff.ForwardAccumulator")
+
+
+def assert_dual(got, value, derivative, what):
+    assert hasattr(got, "value") and hasattr(got, "derivative"), (
+        f"{what} returned {got!r} ({type(got).__name__}), expected a Dual with .value and .derivative")
+    assert_python_float(got.value, value, f"({what}).value", tol=1e-12)
+    assert_python_float(got.derivative, derivative, f"({what}).derivative", tol=1e-12)
+
+
+def test_dual_arithmetic_follows_the_sum_difference_and_product_rules(kata):
+    a, b = kata.Dual(3.0, 1.0), kata.Dual(2.0, 5.0)
+    with calls_forbidden("Dual arithmetic", *NO_TAPE):
+        assert_dual(a + b, 5.0, 6.0, "Dual(3, 1) + Dual(2, 5)")
+        assert_dual(a - b, 1.0, -4.0, "Dual(3, 1) - Dual(2, 5)")
+        assert_dual(a * b, 6.0, 17.0, "Dual(3, 1) * Dual(2, 5)")
+        assert_dual(b * a, 6.0, 17.0, "Dual(2, 5) * Dual(3, 1)")
+    assert_dual(a, 3.0, 1.0, "Dual(3, 1) after the arithmetic (operands must not change)")
+    assert_dual(b, 2.0, 5.0, "Dual(2, 5) after the arithmetic (operands must not change)")
+
+
+def test_dual_arithmetic_with_plain_numbers_on_either_side(kata):
+    x = kata.Dual(3.0, 1.0)
+    assert_dual(x + 2, 5.0, 1.0, "Dual(3, 1) + 2")
+    assert_dual(2 + x, 5.0, 1.0, "2 + Dual(3, 1)")
+    assert_dual(x - 5, -2.0, 1.0, "Dual(3, 1) - 5")
+    assert_dual(5 - x, 2.0, -1.0, "5 - Dual(3, 1)")
+    assert_dual(x * 4, 12.0, 4.0, "Dual(3, 1) * 4")
+    assert_dual(4.0 * x, 12.0, 4.0, "4.0 * Dual(3, 1)")
+    assert_dual(x * x + 2 * x - 1, 14.0, 8.0, "x*x + 2*x - 1 at x = Dual(3, 1)")
+
+
+def test_dual_log_and_sin_apply_the_chain_rule(kata):
+    assert_dual(kata.dual_log(kata.Dual(2.0, 3.0)), math.log(2.0), 1.5, "dual_log(Dual(2, 3))")
+    assert_dual(kata.dual_sin(kata.Dual(0.0, 2.0)), 0.0, 2.0, "dual_sin(Dual(0, 2))")
+    assert_dual(kata.dual_sin(kata.Dual(1.3, -0.5)), math.sin(1.3), -0.5 * math.cos(1.3), "dual_sin(Dual(1.3, -0.5))")
+
+
+@pytest.mark.parametrize("x", [0.7, 1.9, 3.4])
+def test_duals_differentiate_a_composite_function(kata, x):
+    # f(x) = x * ln(x * x) - sin(2x) + 3, so f'(x) = ln(x²) + 2 - 2 cos(2x).
+    with calls_forbidden("Dual arithmetic on x*ln(x*x) - sin(2x) + 3", *NO_TAPE):
+        d = kata.Dual(x, 1.0)
+        got = d * kata.dual_log(d * d) - kata.dual_sin(2 * d) + 3
+    assert_dual(got, x * math.log(x * x) - math.sin(2 * x) + 3, math.log(x * x) + 2 - 2 * math.cos(2 * x),
+                f"Dual(x, 1) through x*ln(x*x) - sin(2x) + 3 at x = {x}")
+
+
+def test_forward_mode_by_hand_at_the_notes_point(kata):
+    with calls_forbidden("forward_mode_by_hand(2, 5)", *NO_TAPE), counting(kata.Dual) as duals:
+        got = kata.forward_mode_by_hand(2.0, 5.0)
+    assert len(got) == 3, f"forward_mode_by_hand(2, 5) returned {len(got)} values, expected (y, dy_dx1, dy_dx2)"
+    for name, value, expected in zip(["y", "dy_dx1", "dy_dx2"], got, (11.652071455223084, 5.5, 2 - math.cos(5))):
+        assert_python_float(value, expected, f"forward_mode_by_hand(2, 5) {name}", tol=1e-9)
+    assert len(duals) >= 2, (f"forward_mode_by_hand(2, 5) built {len(duals)} Dual(s): forward mode evaluates the "
+                             "function on Duals, seeding each input in turn")
+
+
+def tape_partials(x1, x2):
+    """The notes' value and partials from tf.GradientTape in float64: an independent oracle."""
+    a, b = tf.constant(x1, tf.float64), tf.constant(x2, tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch([a, b])
+        y = tf.math.log(a) + a * b - tf.sin(b)
+    return [float(y)] + [float(g) for g in tape.gradient(y, [a, b])]
+
+
+POINTS = [(0.3, -2.5), (1.7, 0.4), (4.2, 3.0)]
+
+
+@pytest.mark.parametrize("x1, x2", POINTS)
+def test_forward_mode_by_hand_matches_a_float64_tape(kata, x1, x2):
+    expected = tape_partials(x1, x2)
+    with calls_forbidden(f"forward_mode_by_hand({x1}, {x2})", *NO_TAPE):
+        got = kata.forward_mode_by_hand(x1, x2)
+    for name, value, want in zip(["y", "dy_dx1", "dy_dx2"], got, expected):
+        assert_python_float(value, want, f"forward_mode_by_hand({x1}, {x2}) {name}", tol=1e-12)
+
+
+# ----------------------------------------------------------------------------- by hand: the trace and adjoints
+
+
+def test_evaluation_trace_at_the_notes_point(kata):
+    trace = kata.evaluation_trace(2.0, 5.0)
+    assert isinstance(trace, dict) and sorted(trace) == sorted(kata.TRACE_KEYS), (
+        f"evaluation_trace(2, 5) returned {trace!r}, expected a dict with the keys {list(kata.TRACE_KEYS)}")
+    expected = {"v-1": 2.0, "v0": 5.0, "v1": math.log(2), "v2": 10.0, "v3": math.sin(5),
+                "v4": math.log(2) + 10, "v5": math.log(2) + 10 - math.sin(5)}
+    for key, want in expected.items():
+        assert_python_float(trace[key], want, f"evaluation_trace(2, 5)[{key!r}]", tol=1e-12)
+
+
+def test_reverse_mode_by_hand_at_the_notes_point(kata):
+    with calls_forbidden("reverse_mode_by_hand(2, 5)", *NO_TAPE):
+        got = kata.reverse_mode_by_hand(2.0, 5.0)
+    assert len(got) == 2, f"reverse_mode_by_hand(2, 5) returned {len(got)} values, expected (y, adjoints)"
+    y, adjoints = got
+    assert_python_float(y, 11.652071455223084, "reverse_mode_by_hand(2, 5) y", tol=1e-9)
+    assert isinstance(adjoints, dict) and sorted(adjoints) == sorted(kata.TRACE_KEYS), (
+        f"reverse_mode_by_hand(2, 5) adjoints are {adjoints!r}, expected a dict with the keys {list(kata.TRACE_KEYS)}")
+    expected = {"v5": 1.0, "v4": 1.0, "v3": -1.0, "v2": 1.0, "v1": 1.0, "v0": 2 - math.cos(5), "v-1": 5.5}
+    for key, want in expected.items():
+        assert_python_float(adjoints[key], want, f"reverse_mode_by_hand(2, 5) adjoints[{key!r}] (dy/d{key})", tol=1e-12)
+
+
+@pytest.mark.parametrize("x1, x2", POINTS)
+def test_reverse_mode_by_hand_matches_a_float64_tape(kata, x1, x2):
+    expected = tape_partials(x1, x2)
+    with calls_forbidden(f"reverse_mode_by_hand({x1}, {x2})", *NO_TAPE):
+        y, adjoints = kata.reverse_mode_by_hand(x1, x2)
+    what = f"reverse_mode_by_hand({x1}, {x2})"
+    assert_python_float(y, expected[0], f"{what} y", tol=1e-12)
+    assert_python_float(adjoints["v-1"], expected[1], f"{what} adjoints['v-1'] (dy/dx1)", tol=1e-12)
+    assert_python_float(adjoints["v0"], expected[2], f"{what} adjoints['v0'] (dy/dx2)", tol=1e-12)
+    assert_python_float(adjoints["v3"], -1.0, f"{what} adjoints['v3'] (dy/dv3, v3 = sin v0 is subtracted)", tol=1e-12)
+
+
+# ----------------------------------------------------------------------------- numerical vs symbolic vs automatic
+
+
+def check_pairs(got, what):
+    assert isinstance(got, dict) and sorted(got) == ["forward", "numerical", "reverse", "symbolic"], (
+        f"{what} returned {got!r}, expected a dict with the keys 'numerical', 'symbolic', 'forward', 'reverse'")
+    for key, pair in got.items():
+        assert len(pair) == 2, f"{what}[{key!r}] is {pair!r}, expected a (dy_dx1, dy_dx2) pair"
+
+
+@pytest.mark.parametrize("x1, x2", [(2.0, 5.0)] + POINTS)
+def test_derivatives_three_ways_agree(kata, x1, x2):
+    _, dy_dx1, dy_dx2 = tape_partials(x1, x2)
+    what = f"derivatives_three_ways({x1}, {x2})"
+    with calls_forbidden(what, *NO_TAPE):
+        got = kata.derivatives_three_ways(x1, x2)
+    check_pairs(got, what)
+    for key in ("symbolic", "forward", "reverse"):
+        assert_python_float(got[key][0], dy_dx1, f"{what}[{key!r}] dy_dx1", tol=1e-12)
+        assert_python_float(got[key][1], dy_dx2, f"{what}[{key!r}] dy_dx2", tol=1e-12)
+    # Central differences at epsilon 1e-5: truncation ~1e-10, rounding ~1e-10.
+    assert_python_float(got["numerical"][0], dy_dx1, f"{what}['numerical'] dy_dx1", tol=1e-8)
+    assert_python_float(got["numerical"][1], dy_dx2, f"{what}['numerical'] dy_dx2", tol=1e-8)
+
+
+def test_derivatives_three_ways_numerical_uses_central_differences_of_epsilon(kata):
+    # At epsilon 0.1 the central difference is visibly off the exact derivative, by a known amount:
+    # ln: (ln 2.1 - ln 1.9) / 0.2 + 5; sin: 2 - cos 5 * sin(0.1) / 0.1 (x1*x2 is linear: exact).
+    got = kata.derivatives_three_ways(2.0, 5.0, epsilon=0.1)
+    check_pairs(got, "derivatives_three_ways(2, 5, epsilon=0.1)")
+    expected = ((math.log(2.1) - math.log(1.9)) / 0.2 + 5.0, 2.0 - math.cos(5.0) * math.sin(0.1) / 0.1)
+    for index, name in enumerate(["dy_dx1", "dy_dx2"]):
+        assert_python_float(got["numerical"][index], expected[index],
+                            f"derivatives_three_ways(2, 5, epsilon=0.1)['numerical'] {name}", tol=1e-12)
+    assert_python_float(got["symbolic"][0], 5.5, "derivatives_three_ways(2, 5, epsilon=0.1)['symbolic'] dy_dx1 "
+                        "(the formula does not depend on epsilon)", tol=1e-12)

@@ -131,6 +131,80 @@ def test_sparse_cross_entropy_from_logits_stays_finite_for_logits_of_1000(kata):
     assert_close(result, [2000.0, 2000.0], "sparse_cross_entropy_from_logits([1, 0], logits of ±1000)")
 
 
+# ----------------------------------------------------------------------------- KL divergence
+
+
+def kl_by_loop(p, q):
+    return [sum(a * math.log(a / b) for a, b in zip(row_p, row_q) if a > 0) for row_p, row_q in zip(p, q)]
+
+
+def test_kl_divergence_on_the_docstring_example(kata):
+    result = kata.kl_divergence(tf.constant([[0.5, 0.5], [1.0, 0.0]]), tf.constant([[0.9, 0.1], [0.4, 0.6]]))
+    expected = [0.5 * math.log(0.5 / 0.9) + 0.5 * math.log(0.5 / 0.1), -math.log(0.4)]
+    assert_close(result, expected, "kl_divergence([[0.5, 0.5], [1, 0]], [[0.9, 0.1], [0.4, 0.6]])", dtype=tf.float32)
+
+
+def test_kl_divergence_matches_keras_per_row_and_averaged(kata):
+    p, q = random_probs(18, (5, 7)), random_probs(19, (5, 7))
+    result = kata.kl_divergence(tf.constant(p), tf.constant(q))
+    what = "kl_divergence(5x7 p, q)"
+    # No probability here is below Keras' clipping floor of 1e-7, so the clipping changes nothing.
+    assert_close(result, keras.losses.KLDivergence(reduction="none")(p, q), what, dtype=tf.float32)
+    assert_close(result, kl_by_loop(p, q), what)
+    # The loss object's default reduction averages the rows.
+    assert_close(tf.reduce_mean(result), keras.losses.KLDivergence()(p, q), f"the mean of {what} over the batch")
+
+
+def test_kl_divergence_is_zero_for_equal_rows_and_not_symmetric(kata):
+    p, q = random_probs(20, (3, 4)), random_probs(21, (3, 4))
+    assert_close(kata.kl_divergence(tf.constant(p), tf.constant(p)), np.zeros(3), "kl_divergence(p, p) for 3x4 p",
+                 atol=1e-6)
+    assert_close(kata.kl_divergence(tf.constant(q), tf.constant(p)), kl_by_loop(q, p), "kl_divergence(q, p): KL(q‖p)")
+
+
+def test_kl_divergence_with_zero_probabilities_in_p(kata):
+    p, q = random_probs(22, (4, 6)), random_probs(23, (4, 6))
+    p[0] = [1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    p[2, 3] = 0.0
+    p[2] /= p[2].sum()
+    q[0, 4] = 0.0  # q may be 0 where p is 0.
+    q[0] /= q[0].sum()
+    result = kata.kl_divergence(tf.constant(p), tf.constant(q))
+    what = "kl_divergence(4x6 p with zeros, q)"
+    assert_finite(result, what)
+    assert_close(result, kl_by_loop(p, q), what)
+    # Keras clips a zero p to 1e-7, which adds about 1e-7 * ln(1e-7 / q) per zero: within 1e-5.
+    assert_close(result, keras.losses.kl_divergence(p, q), f"{what} against keras.losses.kl_divergence", atol=1e-5)
+
+
+def test_kl_divergence_does_not_clip_a_tiny_prediction_and_keeps_float64(kata):
+    p = np.array([[0.5, 0.5], [0.2, 0.8], [0.3, 0.7]])
+    q = np.array([[1 - 1e-9, 1e-9], [0.6, 0.4], [0.3, 0.7]])
+    result = kata.kl_divergence(tf.constant(p), tf.constant(q))
+    # Keras would clip 1e-9 up to 1e-7 and give 0.5 ln 0.5 + 0.5 ln(0.5 / 1e-7) ≈ 7.35 for the first row.
+    assert_close(result, kl_by_loop(p, q), "kl_divergence(float64 rows with a q of 1e-9)", dtype=tf.float64, rtol=1e-12)
+
+
+def test_kl_divergence_from_cross_entropy_on_the_notes_example(kata):
+    result = kata.kl_divergence_from_cross_entropy(tf.constant([[1.0, 0.0, 0.0, 0.0, 0.0]]),
+                                                   tf.constant([[0.4, 0.3, 0.05, 0.05, 0.2]]))
+    assert_close(result, [-math.log(0.4)], "kl_divergence_from_cross_entropy([[1, 0, 0, 0, 0]], "
+                 "[[0.4, 0.3, 0.05, 0.05, 0.2]]) (H(p) = 0 for a one-hot p)", dtype=tf.float32)
+
+
+def test_kl_divergence_from_cross_entropy_matches_keras_and_the_identity(kata):
+    p, q = random_probs(24, (6, 3)), random_probs(25, (6, 3))
+    p[5] = [0.0, 0.25, 0.75]
+    result = kata.kl_divergence_from_cross_entropy(tf.constant(p), tf.constant(q))
+    what = "kl_divergence_from_cross_entropy(6x3 soft p, q)"
+    assert_close(result, kl_by_loop(p, q), what, dtype=tf.float32, atol=1e-5)
+    assert_close(result, keras.losses.KLDivergence(reduction="none")(p, q), f"{what} against Keras", atol=1e-5)
+    # The identity, with Keras' cross-entropy and numpy's entropy as H(p, q) and H(p).
+    entropy_p = -np.sum(np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0), axis=-1)
+    assert_close(np.asarray(keras.losses.categorical_crossentropy(p, q)) - entropy_p, result,
+                 f"H(p, q) - H(p) against {what}", atol=1e-5)
+
+
 # ----------------------------------------------------------------------------- binary cross-entropy
 
 

@@ -1,5 +1,7 @@
 """Plausible wrong answers to kata 08; `make check` proves the tests catch every one."""
 
+import math
+
 import numpy as np
 import tensorflow as tf
 
@@ -298,3 +300,192 @@ def one_tape_per_input(x1, x2):
         tape.watch(x2)
         y = notes_function(x1, x2)
     return y, dy_dx1, tape.gradient(y, x2)
+
+
+# ----------------------------------------------------------------------------- by hand
+# A replacement class keeps the globals of this file, so it converts plain numbers itself.
+
+
+@wrong_answer("Dual", "the product rule keeps one term: (uv)' = u' v, forgetting u v'")
+class ProductRuleWithOneTerm:
+    def __init__(self, value, derivative=0.0):
+        self.value, self.derivative = value, derivative
+
+    def _lift(self, other):
+        return other if isinstance(other, type(self)) else type(self)(float(other), 0.0)
+
+    def __add__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value + other.value, self.derivative + other.derivative)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value - other.value, self.derivative - other.derivative)
+
+    def __rsub__(self, other):
+        return self._lift(other) - self
+
+    def __mul__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value * other.value, self.derivative * other.value)
+
+    __rmul__ = __mul__
+
+
+@wrong_answer("Dual", "__rsub__ = __sub__: 5 - x computes x - 5")
+class ReflectedSubtractionReversed:
+    def __init__(self, value, derivative=0.0):
+        self.value, self.derivative = value, derivative
+
+    def _lift(self, other):
+        return other if isinstance(other, type(self)) else type(self)(float(other), 0.0)
+
+    def __add__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value + other.value, self.derivative + other.derivative)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value - other.value, self.derivative - other.derivative)
+
+    __rsub__ = __sub__
+
+    def __mul__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value * other.value, self.derivative * other.value + self.value * other.derivative)
+
+    __rmul__ = __mul__
+
+
+@wrong_answer("Dual", "adds a plain number to the derivative too: a constant treated as having derivative 1")
+class ConstantsWithDerivativeOne:
+    def __init__(self, value, derivative=0.0):
+        self.value, self.derivative = value, derivative
+
+    def _lift(self, other):
+        return other if isinstance(other, type(self)) else type(self)(float(other), 1.0)
+
+    def __add__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value + other.value, self.derivative + other.derivative)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value - other.value, self.derivative - other.derivative)
+
+    def __rsub__(self, other):
+        return self._lift(other) - self
+
+    def __mul__(self, other):
+        other = self._lift(other)
+        return type(self)(self.value * other.value, self.derivative * other.value + self.value * other.derivative)
+
+    __rmul__ = __mul__
+
+
+@wrong_answer("dual_sin", "forgets the chain rule: the derivative is cos(value), not cos(value) * derivative")
+def sin_without_chain_rule(x):
+    x = as_dual(x)
+    return Dual(math.sin(x.value), math.cos(x.value))
+
+
+@wrong_answer("dual_log", "the derivative of ln is 1/value, dropping the incoming derivative")
+def log_without_chain_rule(x):
+    x = as_dual(x)
+    return Dual(math.log(x.value), 1.0 / x.value)
+
+
+@wrong_answer("forward_mode_by_hand", "seeds both inputs with derivative 1 in one pass: both 'partials' are their sum")
+def seeds_both_inputs_at_once(x1, x2):
+    a, b = Dual(float(x1), 1.0), Dual(float(x2), 1.0)
+    y = dual_log(a) + a * b - dual_sin(b)
+    return y.value, y.derivative, y.derivative
+
+
+@wrong_answer("forward_mode_by_hand", "types in the hand-derived formulas: symbolic, not forward mode (no Duals)")
+def symbolic_instead_of_forward_mode(x1, x2):
+    return math.log(x1) + x1 * x2 - math.sin(x2), 1.0 / x1 + x2, x1 - math.cos(x2)
+
+
+@wrong_answer("evaluation_trace", "v5 = v4 + v3: adds the sine instead of subtracting it")
+def adds_the_sine(x1, x2):
+    v = {"v-1": float(x1), "v0": float(x2)}
+    v["v1"] = math.log(v["v-1"])
+    v["v2"] = v["v-1"] * v["v0"]
+    v["v3"] = math.sin(v["v0"])
+    v["v4"] = v["v1"] + v["v2"]
+    v["v5"] = v["v4"] + v["v3"]
+    return v
+
+
+@wrong_answer("reverse_mode_by_hand", "v0 feeds two nodes but its adjoint keeps only the product's share: dy/dx2 = x1")
+def v0_adjoint_misses_the_sine_path(x1, x2):
+    v = evaluation_trace(x1, x2)
+    adjoint = {"v5": 1.0, "v4": 1.0, "v3": -1.0, "v1": 1.0, "v2": 1.0}
+    adjoint["v0"] = adjoint["v2"] * v["v-1"]
+    adjoint["v-1"] = adjoint["v1"] / v["v-1"] + adjoint["v2"] * v["v0"]
+    return v["v5"], adjoint
+
+
+@wrong_answer("reverse_mode_by_hand", "forgets the minus of v5 = v4 - v3: the adjoint of v3 is +1")
+def adjoint_of_v3_without_minus(x1, x2):
+    v = evaluation_trace(x1, x2)
+    adjoint = {"v5": 1.0, "v4": 1.0, "v3": 1.0, "v1": 1.0, "v2": 1.0}
+    adjoint["v0"] = adjoint["v2"] * v["v-1"] + adjoint["v3"] * math.cos(v["v0"])
+    adjoint["v-1"] = adjoint["v1"] / v["v-1"] + adjoint["v2"] * v["v0"]
+    return v["v5"], adjoint
+
+
+@wrong_answer("reverse_mode_by_hand", "the adjoint of v-1 multiplies by its own value instead of v0's: d(v-1 * v0)/dv-1 = v-1")
+def product_adjoint_uses_the_wrong_factor(x1, x2):
+    v = evaluation_trace(x1, x2)
+    adjoint = {"v5": 1.0, "v4": 1.0, "v3": -1.0, "v1": 1.0, "v2": 1.0}
+    adjoint["v0"] = adjoint["v2"] * v["v-1"] + adjoint["v3"] * math.cos(v["v0"])
+    adjoint["v-1"] = adjoint["v1"] / v["v-1"] + adjoint["v2"] * v["v-1"]
+    return v["v5"], adjoint
+
+
+@wrong_answer("derivatives_three_ways", "numerical by forward differences (f(x + e) - f(x)) / e")
+def numerical_by_forward_differences(x1, x2, epsilon=1e-5):
+    def f(a, b):
+        return math.log(a) + a * b - math.sin(b)
+
+    x1, x2 = float(x1), float(x2)
+    numerical = ((f(x1 + epsilon, x2) - f(x1, x2)) / epsilon, (f(x1, x2 + epsilon) - f(x1, x2)) / epsilon)
+    _, dy_dx1, dy_dx2 = forward_mode_by_hand(x1, x2)
+    _, adjoints = reverse_mode_by_hand(x1, x2)
+    return {"numerical": numerical, "symbolic": (1.0 / x1 + x2, x1 - math.cos(x2)), "forward": (dy_dx1, dy_dx2),
+            "reverse": (adjoints["v-1"], adjoints["v0"])}
+
+
+@wrong_answer("derivatives_three_ways", "the symbolic dy/dx2 with the wrong sign: d(-sin x2)/dx2 taken as +cos x2")
+def symbolic_sign_of_the_cosine(x1, x2, epsilon=1e-5):
+    def f(a, b):
+        return math.log(a) + a * b - math.sin(b)
+
+    x1, x2 = float(x1), float(x2)
+    numerical = ((f(x1 + epsilon, x2) - f(x1 - epsilon, x2)) / (2 * epsilon),
+                 (f(x1, x2 + epsilon) - f(x1, x2 - epsilon)) / (2 * epsilon))
+    _, dy_dx1, dy_dx2 = forward_mode_by_hand(x1, x2)
+    _, adjoints = reverse_mode_by_hand(x1, x2)
+    return {"numerical": numerical, "symbolic": (1.0 / x1 + x2, x1 + math.cos(x2)), "forward": (dy_dx1, dy_dx2),
+            "reverse": (adjoints["v-1"], adjoints["v0"])}
+
+
+@wrong_answer("derivatives_three_ways", "nudges both inputs at once: the numerical pair is the directional derivative twice")
+def numerical_nudges_both_inputs(x1, x2, epsilon=1e-5):
+    def f(a, b):
+        return math.log(a) + a * b - math.sin(b)
+
+    x1, x2 = float(x1), float(x2)
+    both = (f(x1 + epsilon, x2 + epsilon) - f(x1 - epsilon, x2 - epsilon)) / (2 * epsilon)
+    _, dy_dx1, dy_dx2 = forward_mode_by_hand(x1, x2)
+    _, adjoints = reverse_mode_by_hand(x1, x2)
+    return {"numerical": (both, both), "symbolic": (1.0 / x1 + x2, x1 - math.cos(x2)), "forward": (dy_dx1, dy_dx2),
+            "reverse": (adjoints["v-1"], adjoints["v0"])}

@@ -7,10 +7,14 @@ like `keras.losses.*` functions do before a model averages them. Logarithms are 
 (nats), as in Keras: the notes write log2, but their worked example
 H([1, 0, 0, 0, 0], [0.4, 0.3, 0.05, 0.05, ...]) = -ln 0.4 ≈ 0.916 uses ln.
 
+KL divergence measures how far a prediction q is from the truth p: the cross-entropy H(p, q)
+is the truth's own entropy H(p) plus KL(p‖q), so a classifier that minimises cross-entropy
+minimises KL too (H(p) does not depend on the model).
+
 Models output logits (scores before softmax/sigmoid). A loss "from logits" must stay finite
 and exact for logits like ±1000, where softmax(1000) computed naively is inf / inf.
 
-Run `make kata N=10` to test your answers, `make hint N=10` when stuck.
+Run `make kata N=11` to test your answers, `make hint N=11` when stuck.
 """
 
 import tensorflow as tf
@@ -80,6 +84,41 @@ def sparse_cross_entropy_from_logits(labels, logits):
     ### BEGIN SOLUTION: tf.one_hot turns labels into targets (mind its depth and dtype); then reuse cross_entropy_from_logits.
     one_hot = tf.one_hot(labels, depth=tf.shape(logits)[-1], dtype=logits.dtype)
     return cross_entropy_from_logits(one_hot, logits)
+    ### END SOLUTION
+
+
+def kl_divergence(p, q):
+    """The Kullback-Leibler divergence KL(p‖q) = sum p * ln(p / q) of every row: `[batch]`.
+
+    `p` (the true distribution) and `q` (the prediction) are `[batch, classes]` rows of
+    probabilities, float32 or float64 (keep the dtype); q > 0 wherever p > 0, and a p of
+    exactly 0 contributes 0 (the limit of p * ln(p / q)), as in `entropy`. Do not clip:
+    `keras.losses.KLDivergence` first clips p and q into [1e-7, 1] (so a q of 1e-9 counts as
+    1e-7) and, as a loss object, averages the rows into one number (its default reduction,
+    "sum_over_batch_size"); here every row keeps its own exact value. KL(p‖q) >= 0, is 0
+    when q equals p, and is not symmetric: KL(p‖q) != KL(q‖p) in general.
+
+    Example: p [[0.5, 0.5], [1., 0.]], q [[0.9, 0.1], [0.4, 0.6]]
+    -> [0.5 ln(0.5/0.9) + 0.5 ln(0.5/0.1) ≈ 0.5108, -ln 0.4 ≈ 0.9163].
+    """
+    ### BEGIN SOLUTION: the sum of p times the log of the ratio, per row; the entropy's trick keeps a zero p at 0.
+    # p ln(p / q) = p ln p - p ln q; xlogy makes both terms 0 where p is 0, even where q is 0 too.
+    return tf.reduce_sum(tf.math.xlogy(p, p) - tf.math.xlogy(p, q), axis=-1)
+    ### END SOLUTION
+
+
+def kl_divergence_from_cross_entropy(p, q):
+    """KL(p‖q) of every row from the identity H(p, q) = H(p) + KL(p‖q): `[batch]`.
+
+    Reuse your `cross_entropy` and `entropy`. `p` and `q` are `[batch, classes]`
+    probabilities; q > 0 everywhere (the cross-entropy takes ln q of every class), p may
+    hold zeros. The result equals `kl_divergence(p, q)` up to float rounding.
+
+    Example: p [[1, 0, 0, 0, 0]], q [[0.4, 0.3, 0.05, 0.05, 0.2]] -> [0.9163]: a one-hot p
+    has H(p) = 0, so its KL divergence is its cross-entropy, -ln 0.4.
+    """
+    ### BEGIN SOLUTION: solve the identity for KL: what is left of the cross-entropy once the truth's own entropy is taken away.
+    return cross_entropy(p, q) - entropy(p)
     ### END SOLUTION
 
 

@@ -178,3 +178,49 @@ def picks_by_the_label(y_true, y_pred):
 @wrong_answer("binary_cross_entropy_from_logits", "picks softplus(-x) or softplus(x) by the label: soft labels rounded")
 def logits_picks_by_the_label(y_true, logits):
     return tf.reduce_mean(tf.where(y_true > 0.5, tf.math.softplus(-logits), tf.math.softplus(logits)), axis=-1)
+
+
+@wrong_answer("kl_divergence", "swaps the arguments: KL(q‖p) instead of KL(p‖q)")
+def kl_of_q_from_p(p, q):
+    return tf.reduce_sum(tf.math.xlogy(q, q) - tf.math.xlogy(q, p), axis=-1)
+
+
+@wrong_answer("kl_divergence", "the log of q / p: the negative of the divergence")
+def kl_with_the_ratio_upside_down(p, q):
+    return tf.reduce_sum(tf.math.xlogy(p, q) - tf.math.xlogy(p, p), axis=-1)
+
+
+@wrong_answer("kl_divergence", "p * ln(p / q): a zero p gives 0 * -inf = nan")
+def kl_without_xlogy(p, q):
+    return tf.reduce_sum(p * tf.math.log(p / q), axis=-1)
+
+
+@wrong_answer("kl_divergence", "clips p and q into [1e-7, 1] as Keras does: a q of 1e-9 counts as 1e-7")
+def kl_clipped_like_keras(p, q):
+    p, q = tf.clip_by_value(p, 1e-7, 1.0), tf.clip_by_value(q, 1e-7, 1.0)
+    return tf.reduce_sum(p * tf.math.log(p / q), axis=-1)
+
+
+@wrong_answer("kl_divergence", "averages over the classes instead of summing")
+def kl_mean_over_classes(p, q):
+    return tf.reduce_mean(tf.math.xlogy(p, p) - tf.math.xlogy(p, q), axis=-1)
+
+
+@wrong_answer("kl_divergence", "reduces like the loss object: one mean over the batch instead of one value per row")
+def kl_averaged_over_the_batch(p, q):
+    return tf.reduce_mean(tf.reduce_sum(tf.math.xlogy(p, p) - tf.math.xlogy(p, q), axis=-1))
+
+
+@wrong_answer("kl_divergence_from_cross_entropy", "H(p) - H(p, q): the identity solved with the wrong sign")
+def entropy_minus_cross_entropy(p, q):
+    return entropy(p) - cross_entropy(p, q)
+
+
+@wrong_answer("kl_divergence_from_cross_entropy", "H(p, q) - H(q): takes away the prediction's entropy instead of the truth's")
+def subtracts_the_prediction_entropy(p, q):
+    return cross_entropy(p, q) - entropy(q)
+
+
+@wrong_answer("kl_divergence_from_cross_entropy", "H(p, q) + H(p): adds the entropy instead of taking it away")
+def adds_the_entropy(p, q):
+    return cross_entropy(p, q) + entropy(p)

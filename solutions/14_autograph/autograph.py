@@ -146,7 +146,7 @@ class LazyDense(tf.Module):
 def save_and_load(module, directory, features):
     """Save the LazyDense `module` to `directory` as a SavedModel, load it back and return the loaded object.
 
-    `module` may or may not have been called yet; `features` is its input width. The loaded
+    `module` has been called at least once (so its variables exist); `features` is its input width. The loaded
     object works without the LazyDense class: `loaded(x)` gives module(x) for x float32
     [batch, features] of ANY batch size (not only the sizes called before saving), its `kernel`
     and `bias` hold the saved values, and `loaded.signatures["serving_default"]` serves it too

@@ -1,6 +1,8 @@
 """Tests for kata 13. Oracles: every test image carries its own index in its first pixel, so a
-test can tell which example it got and check its label, its order and its normalisation."""
+test can tell which example it got and check its label, its order and its normalisation.
+Standardising: numpy in float64 (mean and np.std of the training split) and the worked example."""
 
+import keras
 import numpy as np
 import pytest
 import tensorflow as tf
@@ -177,3 +179,85 @@ def test_evaluation_pipeline_keeps_every_example_in_order(kata):
                  "evaluation_pipeline(...) labels, all batches joined")
     assert "Prefetch" in type(kata.evaluation_pipeline(images, labels, 4)).__name__, (
         "evaluation_pipeline should end with .prefetch(tf.data.AUTOTUNE)")
+
+
+def tabular_splits(train_examples=7, test_examples=5, features=4, seed=13):
+    """Features on very different scales, and a test split drawn from a shifted distribution, so
+    its own statistics (or the whole data's) differ clearly from the training split's."""
+    rng = np.random.default_rng(seed)
+    offsets, scales = np.array([5.0, -40.0, 0.0, 300.0])[:features], np.array([1.0, 20.0, 0.1, 50.0])[:features]
+    train = rng.normal(offsets, scales, size=(train_examples, features))
+    test = rng.normal(offsets + 2 * scales, 3 * scales, size=(test_examples, features))
+    return train.astype(np.float32), test.astype(np.float32)
+
+
+def standardised_by_training_statistics(train, test):
+    mean, std = train.astype(np.float64).mean(axis=0), train.astype(np.float64).std(axis=0)
+    return (train - mean) / std, (test - mean) / std
+
+
+def test_standardise_on_the_worked_example(kata):
+    train_out, test_out = kata.standardise(np.array([[1, 10], [3, 30]], np.float32), np.array([[5, 0]], np.float32))
+    assert_close(train_out, [[-1, -1], [1, 1]], "standardise(train [[1, 10], [3, 30]], test [[5, 0]]) train",
+                 dtype=tf.float32)
+    assert_close(test_out, [[3, -2]], "standardise(train [[1, 10], [3, 30]], test [[5, 0]]) test (with the "
+                 "training means 2, 20 and stds 1, 10)", dtype=tf.float32)
+
+
+@pytest.mark.parametrize("as_tensors", [False, True], ids=["numpy", "tensors"])
+def test_standardise_applies_the_training_statistics_to_both_splits(kata, as_tensors):
+    train, test = tabular_splits()
+    expected_train, expected_test = standardised_by_training_statistics(train, test)
+    inputs = (tf.constant(train), tf.constant(test)) if as_tensors else (train, test)
+    train_out, test_out = kata.standardise(*inputs)
+    what = f"standardise(train [7, 4], test [5, 4] as {'tensors' if as_tensors else 'numpy arrays'})"
+    assert_shape(train_out, (7, 4), f"{what} train")
+    assert_shape(test_out, (5, 4), f"{what} test")
+    assert_close(train_out, expected_train, f"{what} train: (x - mean) / std, mean and std of each column of "
+                 "the training split (np.std, dividing by the number of examples)", dtype=tf.float32, rtol=1e-4, atol=1e-5)
+    assert_close(test_out, expected_test, f"{what} test: the TRAINING split's mean and std, not the test split's "
+                 "or the whole data's", dtype=tf.float32, rtol=1e-4, atol=1e-5)
+
+
+def test_standardise_leaves_the_test_split_off_centre_when_it_is_shifted(kata):
+    train, test = tabular_splits(train_examples=9, test_examples=6, features=3, seed=21)
+    train_out, test_out = (np.asarray(part) for part in kata.standardise(train, test))
+    assert_close(train_out.mean(axis=0), np.zeros(3), "each feature's mean over the standardised training split",
+                 atol=1e-5)
+    assert_close(train_out.std(axis=0), np.ones(3), "each feature's std over the standardised training split",
+                 rtol=1e-4)
+    assert np.all(test_out.mean(axis=0) > 0.5), (
+        f"the standardised test split has feature means {test_out.mean(axis=0)}, but its data sits about 2 training "
+        "stds above the training mean: were the test split's own statistics used? Use the training split's.")
+
+
+def test_adapt_normalization_learns_the_training_mean_and_variance(kata):
+    train, test = tabular_splits(train_examples=6, test_examples=8)
+    layer, _ = kata.adapt_normalization(train, test)
+    assert isinstance(layer, keras.layers.Normalization), (
+        f"adapt_normalization returned a {type(layer).__name__} as its layer, expected a keras.layers.Normalization")
+    mean, variance = np.asarray(layer.mean).reshape(-1), np.asarray(layer.variance).reshape(-1)
+    assert mean.shape == (4,) and variance.shape == (4,), (
+        f"the layer holds {mean.size} mean(s) and {variance.size} variance(s), expected one per feature (4): "
+        "normalise along the last axis, the features")
+    assert_close(mean, train.astype(np.float64).mean(axis=0), "layer.mean (expected the training split's mean "
+                 "of each feature)", rtol=1e-4, atol=1e-4)
+    assert_close(variance, train.astype(np.float64).var(axis=0), "layer.variance (expected the training split's "
+                 "variance of each feature)", rtol=1e-4, atol=1e-4)
+
+
+def test_adapt_normalization_transforms_test_data_with_the_training_statistics(kata):
+    train, test = tabular_splits(train_examples=6, test_examples=8, seed=5)
+    layer, test_out = kata.adapt_normalization(train, test)
+    expected_train, expected_test = standardised_by_training_statistics(train, test)
+    assert_close(test_out, expected_test, "adapt_normalization(train [6, 4], test [8, 4]) test_normalised: "
+                 "(x - training mean) / training std", dtype=tf.float32, rtol=1e-4, atol=1e-4)
+    assert_close(layer(train[:3]), expected_train[:3], "layer(first 3 training examples)", rtol=1e-4, atol=1e-4)
+
+
+def test_adapt_normalization_on_the_worked_example(kata):
+    layer, test_out = kata.adapt_normalization(np.array([[1, 10], [3, 30]], np.float32), np.array([[5, 0]], np.float32))
+    assert_close(np.asarray(layer.mean).reshape(-1), [2, 20], "layer.mean for train [[1, 10], [3, 30]]")
+    assert_close(np.asarray(layer.variance).reshape(-1), [1, 100], "layer.variance for train [[1, 10], [3, 30]]")
+    assert_close(test_out, [[3, -2]], "adapt_normalization(train [[1, 10], [3, 30]], test [[5, 0]]) test_normalised",
+                 dtype=tf.float32, rtol=1e-4)

@@ -8,7 +8,15 @@ effect (`print`, appending to a list) happens once per trace, while `tf.print` r
 call. Python numbers are part of the signature (every new value retraces), tensors only by
 dtype and shape, and an `input_signature` fixes the signature once and for all.
 
-Run `make kata N=28` to test your answers, `make hint N=28` when stuck.
+A `tf.Module` gathers variables and tf.functions in one object. A tf.function may create
+variables only on its first call (a layer that learns its input width from its first input
+does exactly that), and `tf.saved_model.save` writes the module's variables and traced graphs
+to a directory that `tf.saved_model.load` brings back without the Python class: what is
+served there is what was traced, so an `input_signature` with a `None` batch size lets it
+serve batches of any size. (TF1 built a graph of placeholders and ran it in a Session with a
+feed_dict; in TF2 the tf.function is the graph and calling it with tensors runs it.)
+
+Run `make kata N=14` to test your answers, `make hint N=14` when stuck.
 """
 
 import tensorflow as tf
@@ -71,3 +79,44 @@ def make_logging_function():
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("tf.print becomes an op in the graph (runs every call); list.append is Python (runs per trace).")
+
+
+class LazyDense(tf.Module):
+    """A dense layer, outputs = x @ kernel + bias, that learns its input width from its first call.
+
+    `LazyDense(units)` makes no variables: `kernel` and `bias` are None until the first call.
+    The first call, on x float32 [batch, features], creates `kernel`, a tf.Variable float32
+    [features, units] drawn at random (tf.random.normal with stddev 0.1: small, not all equal),
+    and `bias`, a tf.Variable float32 [units] of zeros; every later call (any batch size, a retrace
+    included) reuses those two variables and never creates another one.
+    `__call__` returns float32 [batch, units].
+    Example: layer = LazyDense(3); layer(tf.ones([2, 5])) has shape [2, 3] and creates kernel
+    [5, 3] and bias [3]; layer(tf.ones([4, 5])) after it -> shape [4, 3], still 2 variables.
+    """
+
+    def __init__(self, units, name=None):
+        super().__init__(name=name)
+        self.units = units
+        self.kernel = None
+        self.bias = None
+
+    @tf.function
+    def __call__(self, x):
+        # TODO: your code here (the docstring shows an example input and its output).
+        raise NotImplementedError("a tf.function may create variables on its first call only; create them once, when they do not exist yet.")
+
+
+def save_and_load(module, directory, features):
+    """Save the LazyDense `module` to `directory` as a SavedModel, load it back and return the loaded object.
+
+    `module` has been called at least once (so its variables exist); `features` is its input width. The loaded
+    object works without the LazyDense class: `loaded(x)` gives module(x) for x float32
+    [batch, features] of ANY batch size (not only the sizes called before saving), its `kernel`
+    and `bias` hold the saved values, and `loaded.signatures["serving_default"]` serves it too
+    (called with the keyword `x=...`, it returns a dict holding the one output).
+    It is a copy read from disk: changing `module`'s variables afterwards does not change it.
+    Example: module called on [3, 4] inputs, then loaded = save_and_load(module, path, 4):
+    loaded(tf.ones([7, 4])) equals module(tf.ones([7, 4])).
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("only traced graphs are saved; trace one for a signature whose batch size is None, then save and load.")

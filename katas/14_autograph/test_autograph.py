@@ -1,5 +1,6 @@
 """Tests for kata 14. Oracles: a plain Python Collatz loop, tf.clip_by_norm, the tracing counts
-tf.function reports itself (experimental_get_tracing_count) and captured standard error."""
+tf.function reports itself (experimental_get_tracing_count) and captured standard error; for the
+module, numpy's x @ kernel + bias on the variables it holds, and a SavedModel read back from disk."""
 
 import numpy as np
 import pytest
@@ -130,3 +131,70 @@ def test_make_logging_function_traces_again_for_a_new_shape(kata, capfd):
         "(each trace appends, the second [3] call reuses its graph)")
     traces = add_one.experimental_get_tracing_count()
     assert traces == 2, f"add_one was traced {traces} times for shapes [2], [3], [3], expected 2"
+
+
+def test_lazy_dense_creates_its_variables_on_the_first_call_only_and_computes_x_kernel_plus_bias(kata):
+    layer = kata.LazyDense(3)
+    assert layer.kernel is None and layer.bias is None and not layer.variables, (
+        "LazyDense(3) holds variables before its first call; create them in the first call, from x's width")
+    inputs = np.random.default_rng(14).normal(size=(2, 5)).astype(np.float32)
+    outputs = layer(tf.constant(inputs))
+    assert isinstance(layer.kernel, tf.Variable) and isinstance(layer.bias, tf.Variable), (
+        f"after the first call kernel is a {type(layer.kernel).__name__} and bias a {type(layer.bias).__name__}, "
+        "expected two tf.Variables")
+    assert_equal(tf.shape(layer.kernel), [5, 3], "the kernel's shape after LazyDense(3)(x [2, 5]) ([features, units])")
+    assert_equal(layer.bias, np.zeros(3), "the bias after the first call (zeros [units])", dtype=tf.float32)
+    kernel = layer.kernel.numpy()
+    assert kernel.dtype == np.float32 and np.abs(kernel).max() < 1 and kernel.std() > 0.01, (
+        f"the kernel starts at {kernel.ravel()[:5]}..., expected small random values (normal, stddev 0.1)")
+    assert_close(outputs, inputs @ kernel, "LazyDense(3)(x [2, 5]) (x @ kernel + zero bias)", dtype=tf.float32,
+                 rtol=1e-4, atol=1e-5)
+    first_kernel, first_bias = layer.kernel, layer.bias
+    for batch in (2, 4):  # The same shape again, then a new batch size: a retrace.
+        layer(tf.ones([batch, 5]))
+        assert layer.kernel is first_kernel and layer.bias is first_bias and len(layer.variables) == 2, (
+            f"after a call on [{batch}, 5] the layer holds {len(layer.variables)} variables or new ones: a later "
+            "call (a retrace included) must reuse the first call's kernel and bias")
+    rng = np.random.default_rng(28)
+    kernel, bias = rng.normal(size=(5, 3)).astype(np.float32), np.array([0.5, -2.0, 1.0], np.float32)
+    layer.kernel.assign(kernel)
+    layer.bias.assign(bias)
+    inputs = rng.normal(size=(4, 5)).astype(np.float32)
+    assert_close(layer(tf.constant(inputs)), inputs @ kernel + bias, "LazyDense(3) with a kernel [5, 3] and bias "
+                 "[0.5, -2, 1] assigned, on x [4, 5] (x @ kernel + bias)", dtype=tf.float32, rtol=1e-4, atol=1e-5)
+
+
+def test_save_and_load_serves_new_batch_sizes_from_disk(kata, tmp_path):
+    layer = kata.LazyDense(3)
+    layer(tf.ones([3, 4]))  # Only batch size 3 was traced before saving.
+    layer.bias.assign([1.0, -1.0, 0.5])
+    directory = str(tmp_path / "lazy_dense")
+    loaded = kata.save_and_load(layer, directory, 4)
+    assert (tmp_path / "lazy_dense" / "saved_model.pb").exists(), (
+        "save_and_load(layer, directory, 4) wrote no saved_model.pb in the directory: save with tf.saved_model.save")
+    assert loaded is not layer and not isinstance(loaded, kata.LazyDense), (
+        "save_and_load returned the module itself: return what tf.saved_model.load reads back")
+    inputs = np.random.default_rng(7).normal(size=(7, 4)).astype(np.float32)
+    expected = layer(tf.constant(inputs)).numpy()
+    for batch in (7, 2):
+        try:
+            got = loaded(tf.constant(inputs[:batch]))
+        except (ValueError, TypeError) as error:
+            raise AssertionError(
+                f"loaded(x [{batch}, 4]) failed ({type(error).__name__}): the SavedModel holds only the shapes traced "
+                "before saving; trace a signature whose batch size is None") from None
+        assert_close(got, expected[:batch], f"loaded(x [{batch}, 4]) after saving a layer only ever called on [3, 4]",
+                     dtype=tf.float32, rtol=1e-5, atol=1e-6)
+    assert_close(loaded.kernel, layer.kernel.numpy(), "loaded.kernel")
+    assert_close(loaded.bias, [1.0, -1.0, 0.5], "loaded.bias (the bias assigned before saving)")
+    layer.bias.assign_add([10.0, 10.0, 10.0])  # The loaded copy must not follow the original.
+    assert_close(loaded(tf.constant(inputs[:2])), expected[:2], "loaded(x [2, 4]) after the original layer's bias "
+                 "changed (the loaded object is a copy read from disk)", rtol=1e-5, atol=1e-6)
+    assert "serving_default" in loaded.signatures, (
+        f"loaded.signatures holds {list(loaded.signatures)}, expected 'serving_default': pass the traced function "
+        "as the signature when saving")
+    serve = loaded.signatures["serving_default"]
+    (name,) = serve.structured_input_signature[1]
+    (output,) = serve(**{name: tf.constant(inputs[:5])}).values()
+    assert_close(output, expected[:5], "loaded.signatures['serving_default'] on x [5, 4]", rtol=1e-5, atol=1e-6)
+

@@ -3,11 +3,14 @@
 A model trains on batches, not on one big array. `tf.data` turns arrays into a stream of
 examples and lets you chain the usual steps: shuffle, map (e.g. normalise), batch, repeat for
 several epochs, prefetch. Here `images` is a uint8 array [examples, height, width] of pixel
-values 0..255 and `labels` an int array [examples]: a tiny stand-in for MNIST.
+values 0..255 and `labels` an int array [examples]: a tiny stand-in for MNIST. Tabular
+features are standardised instead (centred on 0, scaled to standard deviation 1), with the
+statistics of the training split only: the test split stands for data the model has not seen.
 
 Run `make kata N=13` to test your answers, `make hint N=13` when stuck.
 """
 
+import keras
 import tensorflow as tf
 
 
@@ -87,4 +90,48 @@ def evaluation_pipeline(images, labels, batch_size):
     """
     ### BEGIN SOLUTION: an evaluation pipeline maps, batches and prefetches; no shuffle and no dropped remainder.
     return make_dataset(images, labels).map(normalise).batch(batch_size).prefetch(tf.data.AUTOTUNE)
+    ### END SOLUTION
+
+
+def standardise(train_features, test_features):
+    """Both splits standardised with the TRAINING split's statistics: a tuple (train, test).
+
+    `train_features` float32 [train_examples, features] and `test_features` float32
+    [test_examples, features] (numpy arrays or tensors) hold one column per feature. Each feature
+    becomes (x - mean) / std, where mean and std are that feature's (that column's) statistics over
+    the training examples only, and the same mean and std are applied to both splits: the test
+    split stands for unseen data, so its own statistics (or the whole data's) are not known when
+    the model is built. std divides by the number of examples (np.std's default, ddof=0, as Keras's
+    Normalization layer does). Every feature varies in training (its std is above 0).
+    Return (train_standardised, test_standardised): float32 tensors (numpy float32 arrays are
+    accepted too) of the shapes given.
+    Example: train [[1, 10], [3, 30]] (means 2 and 20, stds 1 and 10), test [[5, 0]] ->
+    ([[-1, -1], [1, 1]], [[3, -2]]).
+    """
+    ### BEGIN SOLUTION: per-feature statistics are reductions over the examples axis, taken from the training split alone.
+    train = tf.convert_to_tensor(train_features, tf.float32)
+    test = tf.convert_to_tensor(test_features, tf.float32)
+    # Statistics over axis 0 (the examples): one mean and one std per feature, from training only.
+    mean = tf.reduce_mean(train, axis=0)
+    std = tf.math.reduce_std(train, axis=0)
+    return (train - mean) / std, (test - mean) / std
+    ### END SOLUTION
+
+
+def adapt_normalization(train_features, test_features):
+    """A keras.layers.Normalization layer that learnt the training split, and the test split through it.
+
+    `train_features` float32 [train_examples, features], `test_features` float32
+    [test_examples, features]. The layer keeps one mean and one variance per feature (the last
+    axis), learnt from the training split only; it then transforms any data with those training
+    statistics, (x - mean) / sqrt(variance), as `standardise` does.
+    Return (layer, test_normalised): the keras.layers.Normalization layer and layer(test_features),
+    float32 [test_examples, features].
+    Example: train [[1, 10], [3, 30]], test [[5, 0]] -> layer.mean [[2, 20]],
+    layer.variance [[1, 100]], test_normalised [[3, -2]].
+    """
+    ### BEGIN SOLUTION: a Keras preprocessing layer learns its statistics from data with its adapt method; which data?
+    layer = keras.layers.Normalization(axis=-1)  # One mean and variance per feature (the last axis).
+    layer.adapt(train_features)  # The training split only: the test split is unseen data.
+    return layer, layer(test_features)
     ### END SOLUTION

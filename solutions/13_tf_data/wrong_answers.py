@@ -133,3 +133,77 @@ def floor_plus_one_without_drop(dataset, batch_size, drop_remainder):
 def training_pipeline_fixed_buffer(images, labels, batch_size, epochs, seed):
     return (make_dataset(images, labels).shuffle(1024, seed=seed).map(normalise)
             .batch(batch_size, drop_remainder=True).repeat(epochs).prefetch(tf.data.AUTOTUNE))
+
+
+@wrong_answer("standardise", "standardises the test split with its own statistics, not the training split's")
+def standardise_test_with_its_own_statistics(train_features, test_features):
+    def by_itself(features):
+        features = tf.convert_to_tensor(features, tf.float32)
+        return (features - tf.reduce_mean(features, axis=0)) / tf.math.reduce_std(features, axis=0)
+
+    return by_itself(train_features), by_itself(test_features)
+
+
+@wrong_answer("standardise", "takes the mean and std of the whole data (train and test together)")
+def standardise_with_whole_data_statistics(train_features, test_features):
+    train = tf.convert_to_tensor(train_features, tf.float32)
+    test = tf.convert_to_tensor(test_features, tf.float32)
+    both = tf.concat([train, test], axis=0)
+    mean, std = tf.reduce_mean(both, axis=0), tf.math.reduce_std(both, axis=0)
+    return (train - mean) / std, (test - mean) / std
+
+
+@wrong_answer("standardise", "the sample std (dividing by n - 1) instead of np.std's n")
+def standardise_with_sample_std(train_features, test_features):
+    train = tf.convert_to_tensor(train_features, tf.float32)
+    test = tf.convert_to_tensor(test_features, tf.float32)
+    n = tf.cast(tf.shape(train)[0], tf.float32)
+    mean = tf.reduce_mean(train, axis=0)
+    std = tf.math.reduce_std(train, axis=0) * tf.sqrt(n / (n - 1))
+    return (train - mean) / std, (test - mean) / std
+
+
+@wrong_answer("standardise", "statistics over axis 1 (each example's own mean and std), not over the examples")
+def standardise_each_example(train_features, test_features):
+    def by_row(features):
+        features = tf.convert_to_tensor(features, tf.float32)
+        mean = tf.reduce_mean(features, axis=1, keepdims=True)
+        return (features - mean) / tf.math.reduce_std(features, axis=1, keepdims=True)
+
+    return by_row(train_features), by_row(test_features)
+
+
+@wrong_answer("standardise", "one mean and std over every value of the training split, not one per feature")
+def standardise_with_one_global_statistic(train_features, test_features):
+    train = tf.convert_to_tensor(train_features, tf.float32)
+    test = tf.convert_to_tensor(test_features, tf.float32)
+    mean, std = tf.reduce_mean(train), tf.math.reduce_std(train)
+    return (train - mean) / std, (test - mean) / std
+
+
+@wrong_answer("adapt_normalization", "adapts the layer to the test split")
+def adapts_to_the_test_split(train_features, test_features):
+    layer = keras.layers.Normalization()
+    layer.adapt(test_features)
+    return layer, layer(test_features)
+
+
+@wrong_answer("adapt_normalization", "adapts the layer to the whole data, train and test together")
+def adapts_to_the_whole_data(train_features, test_features):
+    layer = keras.layers.Normalization()
+    layer.adapt(tf.concat([tf.cast(train_features, tf.float32), tf.cast(test_features, tf.float32)], axis=0))
+    return layer, layer(test_features)
+
+
+@wrong_answer("adapt_normalization", "Normalization(axis=None): one mean and variance for all features")
+def normalization_axis_none(train_features, test_features):
+    layer = keras.layers.Normalization(axis=None)
+    layer.adapt(train_features)
+    return layer, layer(test_features)
+
+
+@wrong_answer("adapt_normalization", "returns the layer applied to the training split instead of the test split")
+def returns_the_training_split_normalised(train_features, test_features):
+    layer = keras.layers.Normalization()
+    layer.adapt(train_features)
+    return layer, layer(train_features)

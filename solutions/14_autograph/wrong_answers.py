@@ -230,3 +230,97 @@ def branchless_minimum(values, max_norm):
 @wrong_answer("clip_to_norm", "calls tf.clip_by_norm instead of writing the if")
 def calls_clip_by_norm(values, max_norm):
     return tf.clip_by_norm(values, max_norm)
+
+
+class _LazyDenseBase(tf.Module):
+    def __init__(self, units, name=None):
+        super().__init__(name=name)
+        self.units = units
+        self.kernel = None
+        self.bias = None
+
+
+@wrong_answer("LazyDense", "creates kernel and bias on every call: a tf.function may create variables on its first call only")
+class CreatesVariablesOnEveryCall(_LazyDenseBase):
+    @tf.function
+    def __call__(self, x):
+        self.kernel = tf.Variable(tf.random.normal([x.shape[-1], self.units], stddev=0.1), name="kernel")
+        self.bias = tf.Variable(tf.zeros([self.units]), name="bias")
+        return x @ self.kernel + self.bias
+
+
+@wrong_answer("LazyDense", "stores plain tensors (tf.random.normal, tf.zeros) instead of tf.Variables")
+class StoresTensorsNotVariables(_LazyDenseBase):
+    @tf.function
+    def __call__(self, x):
+        if self.kernel is None:
+            self.kernel = tf.random.normal([x.shape[-1], self.units], stddev=0.1)
+            self.bias = tf.zeros([self.units])
+        return x @ self.kernel + self.bias
+
+
+@wrong_answer("LazyDense", "a kernel [units, features], used transposed")
+class TransposedKernel(_LazyDenseBase):
+    @tf.function
+    def __call__(self, x):
+        if self.kernel is None:
+            self.kernel = tf.Variable(tf.random.normal([self.units, x.shape[-1]], stddev=0.1), name="kernel")
+            self.bias = tf.Variable(tf.zeros([self.units]), name="bias")
+        return x @ tf.transpose(self.kernel) + self.bias
+
+
+@wrong_answer("LazyDense", "forgets the bias: kernel only")
+class ForgetsTheBias(_LazyDenseBase):
+    @tf.function
+    def __call__(self, x):
+        if self.kernel is None:
+            self.kernel = tf.Variable(tf.random.normal([x.shape[-1], self.units], stddev=0.1), name="kernel")
+        return x @ self.kernel
+
+
+@wrong_answer("LazyDense", "starts the kernel at zeros: every unit the same, nothing to break the symmetry")
+class ZeroKernel(_LazyDenseBase):
+    @tf.function
+    def __call__(self, x):
+        if self.kernel is None:
+            self.kernel = tf.Variable(tf.zeros([x.shape[-1], self.units]), name="kernel")
+            self.bias = tf.Variable(tf.zeros([self.units]), name="bias")
+        return x @ self.kernel + self.bias
+
+
+@wrong_answer("LazyDense", "creates the variables again whenever the batch size changes (a check on x's shape)")
+class RecreatesForANewBatchSize(_LazyDenseBase):
+    @tf.function
+    def __call__(self, x):
+        if self.kernel is None or getattr(self, "batch", None) != x.shape[0]:
+            self.batch = x.shape[0]
+            self.kernel = tf.Variable(tf.random.normal([x.shape[-1], self.units], stddev=0.1), name="kernel")
+            self.bias = tf.Variable(tf.zeros([self.units]), name="bias")
+        return x @ self.kernel + self.bias
+
+
+@wrong_answer("save_and_load", "saves without a signature: only the batch sizes traced before saving are served")
+def saves_without_a_signature(module, directory, features):
+    tf.saved_model.save(module, directory)
+    return tf.saved_model.load(directory)
+
+
+@wrong_answer("save_and_load", "a signature with a fixed batch size (3) instead of None")
+def signature_with_a_fixed_batch(module, directory, features):
+    serving = module.__call__.get_concrete_function(tf.TensorSpec([3, features], tf.float32))
+    tf.saved_model.save(module, directory, signatures=serving)
+    return tf.saved_model.load(directory)
+
+
+@wrong_answer("save_and_load", "saves, then returns the module itself instead of what tf.saved_model.load reads back")
+def returns_the_module_itself(module, directory, features):
+    serving = module.__call__.get_concrete_function(tf.TensorSpec([None, features], tf.float32))
+    tf.saved_model.save(module, directory, signatures=serving)
+    return module
+
+
+@wrong_answer("save_and_load", "traces [None, features] but saves no signatures: no serving_default to read back")
+def traces_but_saves_no_signatures(module, directory, features):
+    module.__call__.get_concrete_function(tf.TensorSpec([None, features], tf.float32))
+    tf.saved_model.save(module, directory)
+    return tf.saved_model.load(directory)

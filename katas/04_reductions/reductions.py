@@ -3,8 +3,9 @@
 A reduction (`tf.reduce_sum`, `tf.reduce_mean`, `tf.reduce_max`, `tf.norm`, `tf.argmax`)
 collapses one or more axes of a tensor into a single number per remaining position.
 The `axis` you pass is the axis that disappears. Here you summarise exam scores,
-measure vectors, score a classifier, encode labels with `tf.unique`, and multiply a
-batch of matrices at once.
+measure vectors, score a classifier, encode labels with `tf.unique`, multiply a
+batch of matrices at once, and reduce every matrix of a batch to its determinant and
+trace (with its inverse beside them) using `tf.linalg`.
 
 Run `make kata N=04` to test your answers, `make hint N=04` when stuck.
 """
@@ -93,3 +94,17 @@ def batch_matmul(a, b):
     """
     # TODO: your code here (the docstring shows an example input and its output).
     raise NotImplementedError("tf.matmul (the @ operator) treats the leading axes as a batch.")
+
+
+def matrix_summaries(matrices):
+    """The inverse, determinant and trace of every square matrix of a batch.
+
+    `matrices` is float32 or float64 `[..., n, n]` (any number of batch axes, every matrix
+    invertible). Return `(inverses, determinants, traces)` in the input's dtype:
+    `inverses` `[..., n, n]` (inverses[i] @ matrices[i] is the identity), `determinants`
+    and `traces` (the sum of the main diagonal) `[...]`, one number per matrix.
+    Example: [[[2., 1.], [7., 4.]]] -> ([[[4., -1.], [-7., 2.]]], [1.], [6.]);
+    a `[2, 3, 4, 4]` batch gives `[2, 3, 4, 4]`, `[2, 3]` and `[2, 3]`.
+    """
+    # TODO: your code here (the docstring shows an example input and its output).
+    raise NotImplementedError("tf.linalg has one function for each of the three, and all of them treat the leading axes as a batch.")

@@ -134,3 +134,27 @@ def test_batch_matmul_multiplies_matching_matrices(kata, batch, n, k, m):
     expected = np.stack([a[i] @ b[i] for i in range(batch)])
     assert_close(kata.batch_matmul(tf.constant(a), tf.constant(b)), expected,
                  f"batch_matmul([{batch}, {n}, {k}] @ [{batch}, {k}, {m}])", rtol=1e-5, atol=1e-5)
+
+
+def test_matrix_summaries_on_the_worked_example(kata):
+    inverses, determinants, traces = kata.matrix_summaries(tf.constant([[[2.0, 1.0], [7.0, 4.0]]]))
+    what = "matrix_summaries([[[2, 1], [7, 4]]])"
+    assert_close(inverses, [[[4.0, -1.0], [-7.0, 2.0]]], f"{what} inverses", dtype=tf.float32, rtol=1e-5, atol=1e-5)
+    assert_close(determinants, [1.0], f"{what} determinants", dtype=tf.float32, rtol=1e-5, atol=1e-5)
+    assert_close(traces, [6.0], f"{what} traces", dtype=tf.float32)
+
+
+@pytest.mark.parametrize("shape, dtype", [((3, 4, 4), np.float64), ((2, 3, 3, 3), np.float32), ((5, 2, 2), np.float64)])
+def test_matrix_summaries_match_numpy_linalg(kata, shape, dtype):
+    rng = np.random.default_rng(11)
+    n = shape[-1]
+    matrices = (rng.normal(size=shape) + 3 * np.eye(n)).astype(dtype)   # Well away from singular.
+    inverses, determinants, traces = kata.matrix_summaries(tf.constant(matrices))
+    tolerance = 1e-4 if dtype == np.float32 else 1e-9
+    what = f"matrix_summaries({np.dtype(dtype).name} {list(shape)})"
+    assert_close(inverses, np.linalg.inv(matrices.astype(np.float64)), f"{what} inverses",
+                 dtype=tf.as_dtype(dtype), rtol=tolerance, atol=tolerance)
+    assert_close(determinants, np.linalg.det(matrices.astype(np.float64)), f"{what} determinants",
+                 dtype=tf.as_dtype(dtype), rtol=tolerance, atol=tolerance)
+    assert_close(traces, np.trace(matrices, axis1=-2, axis2=-1), f"{what} traces (sum of each main diagonal)",
+                 dtype=tf.as_dtype(dtype), rtol=tolerance, atol=tolerance)

@@ -79,6 +79,81 @@ def test_score_sheet_keeps_students_and_subjects_without_points(kata):
                  dtype=tf.float32)
 
 
+def test_add_bonus_points_adds_into_the_existing_scores(kata):
+    scores = tf.constant([[60.0, 70.0], [80.0, 90.0]])
+    positions = tf.constant([[0, 1], [1, 0], [0, 1]], tf.int32)
+    result = kata.add_bonus_points(scores, positions, tf.constant([5.0, 3.0, 2.0]))
+    assert_equal(result, [[60.0, 77.0], [83.0, 90.0]],
+                 "add_bonus_points([[60, 70], [80, 90]], [[0, 1], [1, 0], [0, 1]], [5, 3, 2])", dtype=tf.float32)
+
+
+def test_add_bonus_points_matches_a_loop_on_random_scores(kata):
+    rng = np.random.default_rng(7)
+    scores = rng.uniform(40, 100, size=(4, 6)).astype(np.float32)
+    positions = np.stack([rng.integers(0, 4, size=12), rng.integers(0, 6, size=12)], axis=1)
+    bonus = rng.integers(1, 6, size=12).astype(np.float32)
+    expected = scores.copy()
+    for (student, subject), points in zip(positions, bonus):
+        expected[student, subject] += points
+    result = kata.add_bonus_points(tf.constant(scores), tf.constant(positions, tf.int64), tf.constant(bonus))
+    assert_close(result, expected, "add_bonus_points(random scores [4, 6], 12 int64 positions with repeats)")
+
+
+def test_replace_rows_on_the_worked_example(kata):
+    scores = tf.constant([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    result = kata.replace_rows(scores, tf.constant([2, 0], tf.int32), tf.constant([[9.0, 9.0], [7.0, 8.0]]))
+    assert_equal(result, [[7.0, 8.0], [3.0, 4.0], [9.0, 9.0]],
+                 "replace_rows([[1, 2], [3, 4], [5, 6]], students [2, 0], [[9, 9], [7, 8]])", dtype=tf.float32)
+
+
+def test_replace_rows_keeps_the_other_rows_of_an_int_sheet(kata):
+    rng = np.random.default_rng(8)
+    scores = rng.integers(1, 100, size=(6, 3)).astype(np.int32)
+    students = np.array([4, 1, 5])
+    new_rows = rng.integers(100, 200, size=(3, 3)).astype(np.int32)
+    expected = scores.copy()
+    expected[students] = new_rows
+    result = kata.replace_rows(tf.constant(scores), tf.constant(students, tf.int64), tf.constant(new_rows))
+    assert_equal(result, expected, "replace_rows(int32 scores [6, 3], int64 students [4, 1, 5], new rows [3, 3])",
+                 dtype=tf.int32)
+
+
+@pytest.mark.parametrize("shape", [(4, 5), (3, 8)])
+def test_assign_block_writes_the_slice_in_place(kata, shape):
+    rng = np.random.default_rng(9)
+    start = rng.normal(size=shape).astype(np.float32)
+    columns = (shape[1] + 1) // 2
+    values = rng.normal(size=(2, columns)).astype(np.float32)
+    table = tf.Variable(start)
+    result = kata.assign_block(table, tf.constant(values))
+    expected = start.copy()
+    expected[1:3, ::2] = values
+    assert result is table, (
+        f"assign_block returned a {type(result).__name__} other than the tf.Variable it was given: "
+        "change that variable in place with assign, then return it")
+    assert_equal(table, expected, f"the variable {list(shape)} after assign_block (rows 1-2, columns 0, 2, 4, ...)")
+
+
+def test_assign_block_on_the_worked_example(kata):
+    table = tf.Variable(tf.zeros([4, 5]))
+    kata.assign_block(table, tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]))
+    expected = [[0.0] * 5, [1.0, 0.0, 2.0, 0.0, 3.0], [4.0, 0.0, 5.0, 0.0, 6.0], [0.0] * 5]
+    assert_equal(table, expected, "tf.Variable(zeros [4, 5]) after assign_block([[1, 2, 3], [4, 5, 6]])")
+
+
+def test_keep_subjects_on_the_worked_example(kata):
+    result = kata.keep_subjects(tf.constant([[1, 2, 3], [4, 5, 6]]), tf.constant([True, False, True]))
+    assert_equal(result, [[1, 3], [4, 6]], "keep_subjects([[1, 2, 3], [4, 5, 6]], [True, False, True])")
+
+
+def test_keep_subjects_keeps_the_trailing_axes(kata):
+    rng = np.random.default_rng(10)
+    scores = rng.normal(size=(5, 4, 3)).astype(np.float32)
+    keep = np.array([False, True, False, True])
+    assert_equal(kata.keep_subjects(tf.constant(scores), tf.constant(keep)), scores[:, keep, :],
+                 "keep_subjects(scores [5, 4, 3], keep [False, True, False, True]) (expected shape [5, 2, 3])")
+
+
 def test_coordinate_grid_on_the_worked_example(kata):
     result = kata.coordinate_grid(tf.constant([0.0, 1.0, 2.0]), tf.constant([10.0, 20.0]))
     expected = [[[0.0, 10.0], [1.0, 10.0], [2.0, 10.0]], [[0.0, 20.0], [1.0, 20.0], [2.0, 20.0]]]

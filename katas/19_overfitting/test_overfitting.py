@@ -1,12 +1,13 @@
 """Tests for kata 19. Oracles: numpy sums, Keras' own regularizer losses, the dropout rule
-worked out by hand, and a one-weight model whose every epoch is computed by hand."""
+worked out by hand, a one-weight model whose every epoch is computed by hand, the k-fold
+rule written out as a plain loop, numpy least squares per fold, and histories worked by hand."""
 
 import keras
 import numpy as np
 import pytest
 import tensorflow as tf
 
-from tfkatas.testing import assert_close, assert_equal, assert_shape
+from tfkatas.testing import assert_close, assert_equal, assert_python_float, assert_shape
 
 
 def test_split_train_val_test_has_the_asked_sizes_and_pairs(kata):
@@ -41,6 +42,127 @@ def test_split_train_val_test_shuffles_reproducibly(kata):
         "the training labels are the first 18 examples in order: shuffle before cutting "
         "(data is often sorted by class or time)")
     assert_equal(again[0][1], first[0][1], "training labels of a second split with the same seed")
+
+
+def _kfold_oracle(n, k):
+    """scikit-learn's KFold(k) without shuffling, written out: sizes n // k + 1 for the first n % k folds."""
+    pairs, start = [], 0
+    for fold in range(k):
+        size = n // k + (1 if fold < n % k else 0)
+        val = list(range(start, start + size))
+        pairs.append(([i for i in range(n) if i not in val], val))
+        start += size
+    return pairs
+
+
+def _check_folds(got, n, k):
+    assert isinstance(got, (list, tuple)) and len(got) == k, (
+        f"k_fold_indices({n}, {k}) returned {type(got).__name__} of length "
+        f"{len(got) if hasattr(got, '__len__') else '?'}, expected a list of {k} (train, val) pairs")
+    for fold, ((train, val), (expected_train, expected_val)) in enumerate(zip(got, _kfold_oracle(n, k))):
+        for name, part, expected in (("validation", val, expected_val), ("training", train, expected_train)):
+            part = np.asarray(part)
+            assert part.dtype.kind in "iu", (
+                f"k_fold_indices({n}, {k}) pair {fold} {name} indices have dtype {part.dtype}, expected ints")
+            assert_equal(part, np.array(expected, part.dtype),
+                         f"k_fold_indices({n}, {k}) pair {fold} {name} indices (pairs are (train, val); "
+                         "the first n % k folds are one longer, folds are consecutive)")
+
+
+def test_k_fold_indices_on_the_worked_example(kata):
+    _check_folds(kata.k_fold_indices(7, 3), 7, 3)
+
+
+@pytest.mark.parametrize("n, k", [(10, 4), (12, 3), (5, 5), (11, 2), (23, 6)])
+def test_k_fold_indices_follows_the_kfold_rule(kata, n, k):
+    _check_folds(kata.k_fold_indices(n, k), n, k)
+
+
+@pytest.mark.parametrize("n, k", [(6, 1), (4, 5), (3, 0)])
+def test_k_fold_indices_refuses_fewer_than_2_or_more_than_n_folds(kata, n, k):
+    with pytest.raises(ValueError):
+        kata.k_fold_indices(n, k)
+        pytest.fail(f"k_fold_indices({n}, {k}) returned instead of raising ValueError (k must be 2 <= k <= n)")
+
+
+def _mean_of_y_val(x_train, y_train, x_val, y_val):
+    return np.mean(y_val)
+
+
+def test_cross_validate_on_the_worked_example(kata):
+    values = np.arange(7, dtype=np.float32)
+    scores, mean_score = kata.cross_validate(values, values, 3, _mean_of_y_val)
+    assert isinstance(scores, list), f"cross_validate returned scores as {type(scores).__name__}, expected a list"
+    for fold, (score, expected) in enumerate(zip(scores, [1.0, 3.5, 5.5])):
+        assert_python_float(score, expected, f"cross_validate(0..6, k=3, mean of y_val) score of fold {fold}")
+    assert len(scores) == 3, f"cross_validate(k=3) returned {len(scores)} scores, expected 3"
+    # Each fold counts the same: (1 + 3.5 + 5.5) / 3, not the size-weighted (3 + 7 + 11) / 7 = 3.
+    assert_python_float(mean_score, 10 / 3, "cross_validate(0..6, k=3, mean of y_val) mean score")
+
+
+def test_cross_validate_gives_each_call_a_fold_with_its_own_labels(kata):
+    x = np.arange(22, dtype=np.float32).reshape(11, 2)   # Row i is [2i, 2i + 1] ...
+    y = np.arange(11) * 10                                # ... and its label is 10i.
+    calls = []
+
+    def recording_score(x_train, y_train, x_val, y_val):
+        calls.append((np.asarray(x_train), np.asarray(y_train), np.asarray(x_val), np.asarray(y_val)))
+        return tf.constant(len(calls), tf.float32)   # A scalar tensor, as a Keras metric gives.
+
+    scores, mean_score = kata.cross_validate(x, y, 4, recording_score)
+    assert len(calls) == 4, f"cross_validate(11 examples, k=4) called train_and_score {len(calls)} times, expected 4"
+    for fold, ((x_train, y_train, x_val, y_val), (train, val)) in enumerate(zip(calls, _kfold_oracle(11, 4))):
+        assert_equal(y_val, np.array(val) * 10, f"fold {fold}: y_val passed to train_and_score (the held-out fold)")
+        assert_equal(y_train, np.array(train) * 10, f"fold {fold}: y_train passed to train_and_score (the other folds)")
+        assert_equal(x_val, x[val], f"fold {fold}: x_val passed to train_and_score")
+        assert_equal(x_train, x[train], f"fold {fold}: x_train passed to train_and_score")
+    for fold, score in enumerate(scores):
+        assert_python_float(score, fold + 1.0, f"cross_validate score {fold} (train_and_score returned a scalar tensor)")
+    assert_python_float(mean_score, 2.5, "cross_validate mean of the scores 1, 2, 3, 4")
+
+
+def test_cross_validate_scores_least_squares_models_per_fold(kata):
+    rng = np.random.default_rng(19)
+    x = rng.normal(size=(13, 3))
+    y = x @ np.array([1.5, -2.0, 0.5]) + 0.3 * rng.normal(size=13)
+
+    def least_squares_mse(x_train, y_train, x_val, y_val):
+        weights = np.linalg.lstsq(x_train, y_train, rcond=None)[0]
+        return float(np.mean((x_val @ weights - y_val) ** 2))
+
+    expected = [least_squares_mse(x[train], y[train], x[val], y[val]) for train, val in _kfold_oracle(13, 5)]
+    scores, mean_score = kata.cross_validate(x, y, 5, least_squares_mse)
+    assert_close(scores, expected, "cross_validate(13 examples, k=5, least squares) validation MSE per fold")
+    assert_python_float(mean_score, float(np.mean(expected)), "cross_validate(least squares) mean MSE")
+
+
+@pytest.mark.parametrize("loss, val_loss, max_train_loss, max_gap, expected", [
+    ([1.0, 0.4, 0.1], [1.1, 0.6, 0.9], 0.3, 0.2, "overfitting"),      # The docstring's examples.
+    ([1.0, 0.9, 0.8], [1.0, 0.9, 0.85], 0.3, 0.2, "underfitting"),
+    ([1.0, 0.4, 0.2], [1.1, 0.5, 0.3], 0.3, 0.2, "good fit"),
+    ([2.0, 1.5, 1.25], [2.0, 2.5, 3.0], 1.0, 0.5, "underfitting"),    # Both signs: underfitting is checked first.
+    ([0.5], [1.0], 0.5, 0.5, "good fit"),                              # Exactly at both limits: strict comparisons.
+    ([0.75, 0.25], [0.75, 0.75], 0.5, 0.5, "good fit"),
+    ([0.75, 0.25], [0.75, 0.8125], 0.5, 0.5, "overfitting"),
+    ([0.6, 0.1, 0.75], [0.7, 0.2, 0.8], 0.5, 0.3, "underfitting"),    # The last epoch counts, not the best one.
+    ([0.9, 0.2, 0.1], [0.9, 0.2, 0.8], 0.5, 0.3, "overfitting"),       # ... for the validation loss too.
+    ([0.9, 0.8, 0.4], [0.5, 0.2, 0.05], 0.5, 0.25, "good fit"),        # Validation below training: a negative gap.
+])
+def test_diagnose_fit_reads_the_last_epoch_by_the_stated_rules(kata, loss, val_loss, max_train_loss, max_gap,
+                                                               expected):
+    history = {"loss": loss, "val_loss": val_loss, "accuracy": [0.5] * len(loss)}
+    got = kata.diagnose_fit(history, max_train_loss, max_gap)
+    assert got == expected, (
+        f"diagnose_fit(loss {loss}, val_loss {val_loss}, max_train_loss={max_train_loss}, max_gap={max_gap}) "
+        f"returned {got!r}, expected {expected!r}: underfitting when the final loss is above max_train_loss, "
+        "else overfitting when the final val_loss exceeds it by more than max_gap, else good fit")
+
+
+def test_diagnose_fit_accepts_numpy_float32_histories(kata):
+    history = {"loss": list(np.array([1.0, 0.3, 0.125], np.float32)),
+               "val_loss": list(np.array([1.0, 0.5, 0.625], np.float32))}
+    got = kata.diagnose_fit(history, 0.25, 0.375)
+    assert got == "overfitting", f"diagnose_fit(float32 history, gap 0.5 > 0.375) returned {got!r}, expected 'overfitting'"
 
 
 @pytest.fixture(scope="module")

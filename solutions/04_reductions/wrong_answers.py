@@ -181,3 +181,34 @@ def gather_nd_with_flat_codes(vocabulary, codes):
 @wrong_answer("batch_matmul", "einsum 'bnk,bkm->nm': drops the batch letter, so the batch is summed away")
 def einsum_sums_over_batch(a, b):
     return tf.einsum("bnk,bkm->nm", a, b)
+
+
+@wrong_answer("matrix_summaries", "1 / matrices: the reciprocal of every entry, not the matrix inverse")
+def reciprocal_of_every_entry(matrices):
+    return 1.0 / matrices, tf.linalg.det(matrices), tf.linalg.trace(matrices)
+
+
+@wrong_answer("matrix_summaries", "the transpose for the inverse: true only of rotations")
+def transpose_for_the_inverse(matrices):
+    return tf.linalg.matrix_transpose(matrices), tf.linalg.det(matrices), tf.linalg.trace(matrices)
+
+
+@wrong_answer("matrix_summaries", "the determinant as the product of the diagonal: true only of triangular matrices")
+def determinant_as_diagonal_product(matrices):
+    return (tf.linalg.inv(matrices), tf.reduce_prod(tf.linalg.diag_part(matrices), axis=-1),
+            tf.linalg.trace(matrices))
+
+
+@wrong_answer("matrix_summaries", "the trace as the sum of every entry, not of the diagonal")
+def trace_sums_every_entry(matrices):
+    return tf.linalg.inv(matrices), tf.linalg.det(matrices), tf.reduce_sum(matrices, axis=[-2, -1])
+
+
+@wrong_answer("matrix_summaries", "the diagonal summed over axis 1: right for one batch axis, wrong for two")
+def trace_over_axis_one(matrices):
+    return tf.linalg.inv(matrices), tf.linalg.det(matrices), tf.reduce_sum(tf.linalg.diag_part(matrices), axis=1)
+
+
+@wrong_answer("matrix_summaries", "returns the trace and the determinant in each other's places")
+def trace_and_determinant_swapped(matrices):
+    return tf.linalg.inv(matrices), tf.linalg.trace(matrices), tf.linalg.det(matrices)

@@ -155,3 +155,71 @@ def python_loop_over_points(function, xs, ys):
 @wrong_answer("evaluate_on_grid", "broadcasts a [1, width] row against a [height, 1] column: the shapes differ")
 def broadcasts_row_against_column(function, xs, ys):
     return function(xs[None, :], ys[:, None])
+
+
+@wrong_answer("add_bonus_points", "tf.scatter_nd: the bonuses land on a sheet of zeros, the scores are lost")
+def bonus_onto_zeros(scores, positions, bonus):
+    return tf.scatter_nd(positions, bonus, tf.shape(scores, out_type=positions.dtype))
+
+
+@wrong_answer("add_bonus_points", "tensor_scatter_nd_update: overwrites the score with the bonus, and a repeat keeps one bonus")
+def bonus_overwrites_the_score(scores, positions, bonus):
+    return tf.tensor_scatter_nd_update(scores, positions, bonus)
+
+
+@wrong_answer("add_bonus_points", "adds the bonus and the score, but a repeated position gets only its last bonus")
+def repeated_position_keeps_last_bonus(scores, positions, bonus):
+    current = tf.gather_nd(scores, positions)
+    return tf.tensor_scatter_nd_update(scores, positions, current + bonus)
+
+
+@wrong_answer("replace_rows", "tensor_scatter_nd_add: adds the new rows to the old ones")
+def adds_the_new_rows(scores, students, new_rows):
+    return tf.tensor_scatter_nd_add(scores, tf.expand_dims(students, axis=-1), new_rows)
+
+
+@wrong_answer("replace_rows", "tf.scatter_nd: the rows not replaced become zeros")
+def other_rows_become_zeros(scores, students, new_rows):
+    return tf.scatter_nd(tf.expand_dims(students, axis=-1), new_rows, tf.shape(scores, out_type=students.dtype))
+
+
+@wrong_answer("replace_rows", "writes the new rows in order 0, 1, ... instead of at the students' rows")
+def writes_rows_in_order(scores, students, new_rows):
+    order = tf.range(tf.shape(students)[0], dtype=students.dtype)
+    return tf.tensor_scatter_nd_update(scores, tf.expand_dims(order, axis=-1), new_rows)
+
+
+@wrong_answer("assign_block", "builds a new tf.Variable with the block written: the caller's variable is unchanged")
+def returns_a_new_variable(table, values):
+    copy = tf.Variable(table)
+    copy[1:3, ::2].assign(values)
+    return copy
+
+
+@wrong_answer("assign_block", "the odd columns (1::2) instead of 0, 2, 4, ...")
+def odd_columns(table, values):
+    table[1:3, 1::2].assign(values[:, :table.shape[1] // 2])
+    return table
+
+
+@wrong_answer("assign_block", "counts the rows from 1: writes rows 2 and 3 instead of 1 and 2")
+def rows_counted_from_one(table, values):
+    table[2:4, ::2].assign(values)
+    return table
+
+
+@wrong_answer("keep_subjects", "boolean_mask without axis on the transposed scores: the students and subjects swap")
+def keeps_subjects_transposed(scores, keep):
+    perm = tf.concat([[1, 0], tf.range(2, tf.rank(scores))], axis=0)
+    return tf.boolean_mask(tf.transpose(scores, perm), keep)
+
+
+@wrong_answer("keep_subjects", "zeroes the dropped subjects instead of removing them")
+def zeroes_the_dropped_subjects(scores, keep):
+    shape = tf.concat([[1, -1], tf.ones([tf.rank(scores) - 2], tf.int32)], axis=0)
+    return scores * tf.cast(tf.reshape(keep, shape), scores.dtype)
+
+
+@wrong_answer("keep_subjects", "reads keep as the subjects to drop")
+def keep_read_as_drop(scores, keep):
+    return tf.boolean_mask(scores, tf.logical_not(keep), axis=1)

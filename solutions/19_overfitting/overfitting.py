@@ -6,9 +6,12 @@ penalty (L2 `factor * sum(w**2)` or L1 `factor * sum(|w|)`) to the loss, by hand
 Keras' `kernel_regularizer`; drop units at random with dropout (Keras uses *inverted*
 dropout: kept units are scaled by `1 / (1 - rate)` while training, nothing changes at
 inference); and stop training when the validation loss stops improving, going back to the
-best weights seen.
+best weights seen. When data is scarce, k-fold cross-validation holds out every example
+once and averages the k scores; and the last epoch of a training history tells an
+underfitting model (it has not learned even the training data) from an overfitting one
+(its validation loss sits far above its training loss).
 
-Run `make kata N=17` to test your answers, `make hint N=17` when stuck.
+Run `make kata N=19` to test your answers, `make hint N=19` when stuck.
 """
 
 import keras
@@ -36,6 +39,51 @@ def split_train_val_test(x, y, val_fraction, test_fraction, seed):
     return ((x[:n_train], y[:n_train]),
             (x[n_train:n_train + n_val], y[n_train:n_train + n_val]),
             (x[n_train + n_val:], y[n_train + n_val:]))
+    ### END SOLUTION
+
+
+def k_fold_indices(n, k):
+    """The (training, validation) index pairs of k-fold cross-validation over `n` examples.
+
+    Cut the indices 0 .. n-1, in their stored order (no shuffling), into `k` consecutive
+    folds: the first `n % k` folds hold `n // k + 1` indices and the others `n // k` (the
+    rule of scikit-learn's `KFold(k)` without shuffling). Fold i is the validation set of
+    pair i; its training set is every other index, in increasing order. Return a list of k
+    pairs `(train_indices, val_indices)`, each a 1-D numpy array of ints (int32 or int64).
+    Raise `ValueError` when k < 2 or k > n.
+
+    Example: n 7, k 3 -> folds [0, 1, 2], [3, 4], [5, 6], so the pairs are
+    ([3, 4, 5, 6], [0, 1, 2]), ([0, 1, 2, 5, 6], [3, 4]) and ([0, 1, 2, 3, 4], [5, 6]).
+    """
+    ### BEGIN SOLUTION: numpy can split an array into k nearly equal consecutive parts, the longer ones first; each part is held out once.
+    if k < 2 or k > n:
+        raise ValueError(f"k-fold needs 2 <= k <= n, got k={k} for n={n}")
+    # array_split gives the first n % k parts one extra element: exactly KFold's sizes.
+    folds = np.array_split(np.arange(n), k)
+    return [(np.concatenate(folds[:i] + folds[i + 1:]), fold) for i, fold in enumerate(folds)]
+    ### END SOLUTION
+
+
+def cross_validate(x, y, k, train_and_score):
+    """k-fold cross-validation: one model per fold, scored on the fold it did not see.
+
+    `x` is a numpy array `[examples, ...]`, `y` `[examples]`. For each pair of
+    `k_fold_indices(len(x), k)`, in order, call
+    `train_and_score(x_train, y_train, x_val, y_val)` once (it trains a fresh model on the
+    training part and returns its score, a number or a scalar tensor, on the validation
+    part). Return `(scores, mean_score)`: `scores` a list of the k scores as Python floats,
+    in fold order, and `mean_score` their plain mean (every fold counts the same, whatever
+    its size) as a Python float.
+
+    Example: x = y = [0, 1, ..., 6], k 3, and a train_and_score that returns the mean of
+    y_val -> scores [1.0, 3.5, 5.5], mean_score 10 / 3 = 3.333...
+    """
+    ### BEGIN SOLUTION: index x and y with the same fold indices; convert each fold's score to a Python float before averaging.
+    scores = []
+    for train_indices, val_indices in k_fold_indices(len(x), k):
+        score = train_and_score(x[train_indices], y[train_indices], x[val_indices], y[val_indices])
+        scores.append(float(score))
+    return scores, sum(scores) / len(scores)
     ### END SOLUTION
 
 
@@ -115,4 +163,35 @@ def fit_with_early_stopping(model, x, y, x_val, y_val, patience, max_epochs):
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True)
     history = model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
     return len(history.history["loss"])
+    ### END SOLUTION
+
+
+def diagnose_fit(history, max_train_loss, max_gap):
+    """Read a training history and say how the model fits: "underfitting", "overfitting" or "good fit".
+
+    `history` is a dict like Keras' `History.history`: "loss" and "val_loss" each map to a
+    list of numbers, one per epoch (the same length, at least 1; other keys may be there).
+    Only the last epoch counts, and the rules are checked in this order:
+
+    - "underfitting" when the final training loss is above `max_train_loss`: the model has
+      not learned even its training data, whatever the validation loss does;
+    - otherwise "overfitting" when the final validation loss exceeds the final training
+      loss by more than `max_gap`;
+    - otherwise "good fit".
+
+    Both comparisons are strict: a training loss equal to `max_train_loss`, or a gap equal
+    to `max_gap`, is no problem. A validation loss below the training loss (dropout can do
+    that) is a negative gap, which is fine.
+
+    Example: loss [1.0, 0.4, 0.1], val_loss [1.1, 0.6, 0.9], max_train_loss 0.3, max_gap
+    0.2 -> gap 0.8 -> "overfitting"; loss [1.0, 0.9, 0.8] with val_loss [1.0, 0.9, 0.85] ->
+    "underfitting"; loss [1.0, 0.4, 0.2] with val_loss [1.1, 0.5, 0.3] -> "good fit".
+    """
+    ### BEGIN SOLUTION: compare the last epoch's losses: the training loss against its limit first, then the gap between validation and training.
+    train_loss, val_loss = history["loss"][-1], history["val_loss"][-1]
+    if train_loss > max_train_loss:
+        return "underfitting"
+    if val_loss - train_loss > max_gap:
+        return "overfitting"
+    return "good fit"
     ### END SOLUTION

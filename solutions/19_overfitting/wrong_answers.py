@@ -174,3 +174,133 @@ def hard_codes_patience_2(model, x, y, x_val, y_val, patience, max_epochs):
     stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
     history = model.fit(x, y, validation_data=(x_val, y_val), epochs=max_epochs, callbacks=[stopper], verbose=0)
     return len(history.history["loss"])
+
+
+@wrong_answer("k_fold_indices", "the last fold takes the remainder: 7 examples, 3 folds give sizes 2, 2, 3, not 3, 2, 2")
+def last_fold_takes_the_remainder(n, k):
+    if k < 2 or k > n:
+        raise ValueError(f"k-fold needs 2 <= k <= n, got k={k} for n={n}")
+    bounds = [i * (n // k) for i in range(k)] + [n]
+    folds = [np.arange(bounds[i], bounds[i + 1]) for i in range(k)]
+    return [(np.concatenate(folds[:i] + folds[i + 1:]), fold) for i, fold in enumerate(folds)]
+
+
+@wrong_answer("k_fold_indices", "folds of ceil(n / k) each: 10 examples, 4 folds give sizes 3, 3, 3, 1, not 3, 3, 2, 2")
+def ceil_sized_folds(n, k):
+    if k < 2 or k > n:
+        raise ValueError(f"k-fold needs 2 <= k <= n, got k={k} for n={n}")
+    size = -(-n // k)
+    folds = [np.arange(i * size, min((i + 1) * size, n)) for i in range(k)]
+    return [(np.concatenate(folds[:i] + folds[i + 1:]), fold) for i, fold in enumerate(folds)]
+
+
+@wrong_answer("k_fold_indices", "interleaved folds (every k-th index) instead of consecutive ones")
+def interleaved_folds(n, k):
+    if k < 2 or k > n:
+        raise ValueError(f"k-fold needs 2 <= k <= n, got k={k} for n={n}")
+    folds = [np.arange(i, n, k) for i in range(k)]
+    return [(np.setdiff1d(np.arange(n), fold), fold) for fold in folds]
+
+
+@wrong_answer("k_fold_indices", "returns (validation, training) pairs: the order swapped")
+def pairs_in_val_train_order(n, k):
+    if k < 2 or k > n:
+        raise ValueError(f"k-fold needs 2 <= k <= n, got k={k} for n={n}")
+    folds = np.array_split(np.arange(n), k)
+    return [(fold, np.concatenate(folds[:i] + folds[i + 1:])) for i, fold in enumerate(folds)]
+
+
+@wrong_answer("k_fold_indices", "trains on every index, the held-out fold included")
+def trains_on_the_held_out_fold_too(n, k):
+    if k < 2 or k > n:
+        raise ValueError(f"k-fold needs 2 <= k <= n, got k={k} for n={n}")
+    return [(np.arange(n), fold) for fold in np.array_split(np.arange(n), k)]
+
+
+@wrong_answer("k_fold_indices", "no check of k: k = 1 gives one fold with an empty training set")
+def no_check_of_k(n, k):
+    folds = np.array_split(np.arange(n), max(k, 1))
+    return [(np.concatenate(folds[:i] + folds[i + 1:]), fold) for i, fold in enumerate(folds)]
+
+
+@wrong_answer("cross_validate", "weights each fold's score by its size: the mean over examples, not over folds")
+def weights_scores_by_fold_size(x, y, k, train_and_score):
+    scores, sizes = [], []
+    for train_indices, val_indices in k_fold_indices(len(x), k):
+        scores.append(float(train_and_score(x[train_indices], y[train_indices], x[val_indices], y[val_indices])))
+        sizes.append(len(val_indices))
+    return scores, sum(s * n for s, n in zip(scores, sizes)) / sum(sizes)
+
+
+@wrong_answer("cross_validate", "trains on the held-out fold and scores on the rest: the arguments swapped")
+def trains_on_the_validation_fold(x, y, k, train_and_score):
+    scores = []
+    for train_indices, val_indices in k_fold_indices(len(x), k):
+        scores.append(float(train_and_score(x[val_indices], y[val_indices], x[train_indices], y[train_indices])))
+    return scores, sum(scores) / len(scores)
+
+
+@wrong_answer("cross_validate", "keeps the scores as returned (a scalar tensor) instead of Python floats")
+def keeps_scores_as_tensors(x, y, k, train_and_score):
+    scores = []
+    for train_indices, val_indices in k_fold_indices(len(x), k):
+        scores.append(train_and_score(x[train_indices], y[train_indices], x[val_indices], y[val_indices]))
+    return scores, float(sum(scores) / len(scores))
+
+
+@wrong_answer("cross_validate", "passes every label as y_train, not the training fold's")
+def passes_all_labels_for_training(x, y, k, train_and_score):
+    scores = []
+    for train_indices, val_indices in k_fold_indices(len(x), k):
+        scores.append(float(train_and_score(x[train_indices], y, x[val_indices], y[val_indices])))
+    return scores, sum(scores) / len(scores)
+
+
+@wrong_answer("diagnose_fit", "checks overfitting before underfitting: a model bad on both sets is called overfitting")
+def checks_overfitting_first(history, max_train_loss, max_gap):
+    train_loss, val_loss = history["loss"][-1], history["val_loss"][-1]
+    if val_loss - train_loss > max_gap:
+        return "overfitting"
+    if train_loss > max_train_loss:
+        return "underfitting"
+    return "good fit"
+
+
+@wrong_answer("diagnose_fit", ">= instead of >: a loss exactly at the limit is called a problem")
+def non_strict_limits(history, max_train_loss, max_gap):
+    train_loss, val_loss = history["loss"][-1], history["val_loss"][-1]
+    if train_loss >= max_train_loss:
+        return "underfitting"
+    if val_loss - train_loss >= max_gap:
+        return "overfitting"
+    return "good fit"
+
+
+@wrong_answer("diagnose_fit", "reads the best epoch (the lowest losses) instead of the last")
+def reads_the_best_epoch(history, max_train_loss, max_gap):
+    train_loss, val_loss = min(history["loss"]), min(history["val_loss"])
+    if train_loss > max_train_loss:
+        return "underfitting"
+    if val_loss - train_loss > max_gap:
+        return "overfitting"
+    return "good fit"
+
+
+@wrong_answer("diagnose_fit", "the absolute gap: a validation loss well below the training loss is called overfitting")
+def absolute_gap(history, max_train_loss, max_gap):
+    train_loss, val_loss = history["loss"][-1], history["val_loss"][-1]
+    if train_loss > max_train_loss:
+        return "underfitting"
+    if abs(val_loss - train_loss) > max_gap:
+        return "overfitting"
+    return "good fit"
+
+
+@wrong_answer("diagnose_fit", "judges underfitting by the validation loss instead of the training loss")
+def underfitting_from_the_validation_loss(history, max_train_loss, max_gap):
+    train_loss, val_loss = history["loss"][-1], history["val_loss"][-1]
+    if val_loss > max_train_loss:
+        return "underfitting"
+    if val_loss - train_loss > max_gap:
+        return "overfitting"
+    return "good fit"

@@ -7,7 +7,7 @@ loss = 1/n * sum((w * x + b - y)^2), and its gradients are
 d loss / d w = 2/n * sum((w * x + b - y) * x)   and   d loss / d b = 2/n * sum(w * x + b - y).
 Each step moves downhill: w <- w - lr * d loss / d w, b <- b - lr * d loss / d b.
 
-Run `make kata N=11` to test your answers, `make hint N=11` when stuck.
+Run `make kata N=12` to test your answers, `make hint N=12` when stuck.
 """
 
 import tensorflow as tf

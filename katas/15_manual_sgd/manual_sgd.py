@@ -14,7 +14,7 @@ Once your tests pass, `.venv/bin/python katas/15_manual_sgd/manual_sgd.py` runs 
 training: on MNIST, 10 epochs of [784, 256, 128, 10] should reach 0.97-0.98 test accuracy in
 about two minutes on a CPU.
 
-Run `make kata N=12` to test your answers, `make hint N=12` when stuck.
+Run `make kata N=15` to test your answers, `make hint N=15` when stuck.
 """
 
 import tensorflow as tf

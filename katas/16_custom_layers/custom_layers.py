@@ -10,7 +10,7 @@ its parameters with the `(inputs + 1) * outputs` rule.
 Your `MyDense` must behave like any Keras layer: it trains inside `Sequential` with `fit`,
 and it survives `get_config`/`from_config` and a `.keras` save/load round trip.
 
-Run `make kata N=14` to test your answers, `make hint N=14` when stuck.
+Run `make kata N=16` to test your answers, `make hint N=16` when stuck.
 """
 
 import keras

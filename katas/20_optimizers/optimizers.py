@@ -9,7 +9,7 @@ Adam, plus an exponentially decaying learning rate. Your numbers must match Kera
 Every step function changes its variables *in place* (`assign`, `assign_add`, `assign_sub`)
 and returns nothing: an optimiser owns its state (velocity, moments) between steps.
 
-Run `make kata N=18` to test your answers, `make hint N=18` when stuck.
+Run `make kata N=20` to test your answers, `make hint N=20` when stuck.
 """
 
 import tensorflow as tf

@@ -10,7 +10,7 @@ the grid as a PNG you can open in artifacts/.
 
 Source: the study notes `000_27a1c33c3287df56.txt` (keras API 范例 1.6, 可视化).
 
-Run `make kata N=33` to test your answers, `make hint N=33` when stuck.
+Run `make kata N=24` to test your answers, `make hint N=24` when stuck.
 """
 
 from pathlib import Path

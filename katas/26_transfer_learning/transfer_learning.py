@@ -10,7 +10,7 @@ while training and leave them alone at prediction time (the notes' ImageDataGene
 
 Here the base is any small keras.Model the tests build (nothing is downloaded).
 
-Run `make kata N=25` to test your answers, `make hint N=25` when stuck.
+Run `make kata N=26` to test your answers, `make hint N=26` when stuck.
 """
 
 import keras

@@ -9,7 +9,7 @@ notes' localisation head outputs (x, y, w, h), a corner and a size: as corners t
 coarse score maps `[batch, height, width, classes]`, upsamples them and adds them (`tf.add`) to
 the finer predictions of an earlier layer: the skip connection.
 
-Run `make kata N=26` to test your answers, `make hint N=26` when stuck.
+Run `make kata N=28` to test your answers, `make hint N=28` when stuck.
 """
 
 import tensorflow as tf

@@ -13,7 +13,7 @@ accuracy and mean IoU; here the tests use `keras.metrics.MeanIoU` to score yours
 
 Source note: 001_ef19bbe4496db3a5.txt (FCN, U-Net, upsampling, skip connections).
 
-Run `make kata N=35` to test your answers, `make hint N=35` when stuck.
+Run `make kata N=30` to test your answers, `make hint N=30` when stuck.
 """
 
 from pathlib import Path

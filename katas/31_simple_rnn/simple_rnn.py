@@ -11,7 +11,7 @@ with `kernel` `[features, units]`, `recurrent_kernel` `[units, units]` and `bias
 step against exploding gradients — a classic problem of RNNs — by clipping the gradients'
 global norm.
 
-Run `make kata N=21` to test your answers, `make hint N=21` when stuck.
+Run `make kata N=31` to test your answers, `make hint N=31` when stuck.
 """
 
 import tensorflow as tf

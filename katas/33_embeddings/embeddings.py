@@ -12,7 +12,7 @@ image-to-sequence views, and an LSTM classifier that reads the bundled 8x8 digit
 Source: the notes' "Sequence" section (sequence embedding, `[b, 28, 28]` as a sequence, LSTM),
 002_4d62c8e3e4a80dad.txt.
 
-Run `make kata N=37` to test your answers, `make hint N=37` when stuck.
+Run `make kata N=33` to test your answers, `make hint N=33` when stuck.
 """
 
 import keras

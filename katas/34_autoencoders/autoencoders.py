@@ -8,7 +8,7 @@ layers but is trained to turn a noisy copy back into the clean original. Finish 
 picture of originals above their reconstructions that you can open (the notes' 1.7
 "Autoencoder").
 
-Run `make kata N=23` to test your answers, `make hint N=23` when stuck.
+Run `make kata N=34` to test your answers, `make hint N=34` when stuck.
 """
 
 from pathlib import Path

@@ -9,7 +9,7 @@ A GAN's discriminator outputs one logit per image (`[batch, 1]`, before any sigm
 write the game as min_G max_D E[log D(x)] + E[log(1 - D(G(z)))]; in practice both players
 minimise a binary cross-entropy on logits, and the generator uses the "non-saturating" form.
 
-Run `make kata N=27` to test your answers, `make hint N=27` when stuck.
+Run `make kata N=35` to test your answers, `make hint N=35` when stuck.
 """
 
 import tensorflow as tf

@@ -12,7 +12,7 @@ Here you log scalars, images and weight histograms, a training loss at every ste
 `fit` run, then read a scalar curve back from the event files. `tensorboard --logdir DIR`
 shows any of these folders in the browser.
 
-Run `make kata N=29` to test your answers, `make hint N=29` when stuck.
+Run `make kata N=36` to test your answers, `make hint N=36` when stuck.
 """
 
 import glob

@@ -18,7 +18,7 @@ The network, for a batch `x` [batch, inputs] and integer labels `y` [batch]:
 gradients come back in a dict with the same four keys and shapes. The activations and their
 derivatives (you wrote them in kata 09) and a stable softmax are given below: use them.
 
-Run `make kata N=36` to test your answers, `make hint N=36` when stuck.
+Run `make kata N=10` to test your answers, `make hint N=10` when stuck.
 """
 
 import numpy as np

@@ -8,7 +8,7 @@ Keras metrics (`Mean`, `Accuracy`) keep running totals with `update_state`, repo
 `result` and start over with `reset_state`; and a training loop written by hand with
 `tf.GradientTape` does exactly what `fit` does, step for step.
 
-Run `make kata N=15` to test your answers, `make hint N=15` when stuck.
+Run `make kata N=17` to test your answers, `make hint N=17` when stuck.
 """
 
 import keras

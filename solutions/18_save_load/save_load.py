@@ -10,7 +10,7 @@ what it predicted before.
 
 Every function takes a `directory` (a `pathlib.Path` that exists) to write into.
 
-Run `make kata N=16` to test your answers, `make hint N=16` when stuck.
+Run `make kata N=18` to test your answers, `make hint N=18` when stuck.
 """
 
 import keras

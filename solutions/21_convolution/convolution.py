@@ -10,7 +10,7 @@ Kernels follow TensorFlow's layout `[kernel_height, kernel_width, in_channels, o
 Like TensorFlow (and unlike the textbook definition) a "convolution" here does not flip the
 kernel: output[b, y, x, o] = sum over i, j, c of window[i, j, c] * kernel[i, j, c, o].
 
-Run `make kata N=19` to test your answers, `make hint N=19` when stuck.
+Run `make kata N=21` to test your answers, `make hint N=21` when stuck.
 """
 
 import tensorflow as tf

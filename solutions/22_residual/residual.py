@@ -13,7 +13,7 @@ layer and a small ResNet with the functional API.
 
 Images are `[batch, height, width, channels]`; statistics are per channel (the last axis).
 
-Run `make kata N=20` to test your answers, `make hint N=20` when stuck.
+Run `make kata N=22` to test your answers, `make hint N=22` when stuck.
 """
 
 import keras

@@ -13,7 +13,7 @@ shape on a grey background; the colour is the class) into a temporary folder, an
 learning curves to artifacts/23_image_folders_learning_curves.png.
 Source: the notes' "keras使用示例（鲜花分类）" (003) and "图像增强训练小数据集" (000).
 
-Run `make kata N=31` to test your answers, `make hint N=31` when stuck.
+Run `make kata N=23` to test your answers, `make hint N=23` when stuck.
 """
 
 from pathlib import Path

@@ -8,7 +8,7 @@ weight per channel, take the weighted sum of the activation maps, keep the posit
 (ReLU) and divide by the maximum. Then colour the heatmap, lay it over the image and save
 the picture as a PNG you can open (the notes' "可视化类激活的热力图").
 
-Run `make kata N=24` to test your answers, `make hint N=24` when stuck.
+Run `make kata N=25` to test your answers, `make hint N=25` when stuck.
 """
 
 from pathlib import Path

@@ -14,7 +14,7 @@ Finally the notes' VGG16 itself, built without downloading its ImageNet weights.
 Source: 000_27a1c33c3287df56.txt (使用预训练的网络模型, 微调), 001_ef19bbe4496db3a5.txt (VGG-16,
 预训练网络, 迁移学习, 微调), 003_6931a14f711d4b53.txt (基于顺序模型的迁移学习).
 
-Run `make kata N=32` to test your answers, `make hint N=32` when stuck.
+Run `make kata N=27` to test your answers, `make hint N=27` when stuck.
 """
 
 import keras

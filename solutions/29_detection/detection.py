@@ -12,7 +12,7 @@ Box quality is measured by IoU (intersection over union, kata 28); `iou_one_to_m
 given to you. (The notes: `001_ef19bbe4496db3a5.txt` on localisation and IoU,
 `000_27a1c33c3287df56.txt` on YOLO.)
 
-Run `make kata N=34` to test your answers, `make hint N=34` when stuck.
+Run `make kata N=29` to test your answers, `make hint N=29` when stuck.
 """
 
 from pathlib import Path

@@ -13,7 +13,7 @@ and keeps all four blocks side by side: `kernel [input_dim, 4 * units]`,
 input, forget, candidate (c~), output. Build the gates, then a full LSTM step and sequence
 that match `keras.layers.LSTM` exactly, and finally a GRU step that matches `keras.layers.GRU`.
 
-Run `make kata N=22` to test your answers, `make hint N=22` when stuck.
+Run `make kata N=32` to test your answers, `make hint N=32` when stuck.
 """
 
 import tensorflow as tf

@@ -15,7 +15,7 @@ starts up (before the first operation runs). The tests run that part in a fresh 
 The study notes this curriculum comes from do not cover distributed training: this kata goes
 beyond them, after TensorFlow's own distributed-training guide.
 
-Run `make kata N=30` to test your answers, `make hint N=30` when stuck.
+Run `make kata N=37` to test your answers, `make hint N=37` when stuck.
 """
 
 import keras

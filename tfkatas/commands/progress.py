@@ -56,7 +56,7 @@ def table(katas, statuses, language: str) -> list[str]:
         if status.status == UNAVAILABLE:
             tests = "—"
         lines.append(f"{kata.code:<5} {fit(kata.localized_title(language), 46)} "
-                     f"{MARKS[status.status]} {fit(say(status.status, language), 16)} {tests:>7}")
+                     f"{MARKS[status.status]} {fit(say(status.status, language), 17)} {tests:>6}")
         if status.status == BROKEN:
             lines.append(f"{'':<6}↳ {status.message}")
     ready = [statuses[kata.code] for kata in katas if statuses[kata.code].status != UNAVAILABLE]

@@ -22,15 +22,14 @@ def short_test_name(nodeid: str) -> str:
 
 
 def _group_cases(failures: list[tuple[str, dict]]) -> list[tuple[str, str, int]]:
-    """(test name, message, count): the cases of one parametrized test that fail alike, as one line."""
-    grouped: list[tuple[str, str, int]] = []
+    """(test names, message, count): failures with the same message (the cases of one parametrized
+    test, or several tests stopped by the same stub's nudge) as one line, in first-seen order."""
+    grouped: dict[str, tuple[list[str], int]] = {}
     for nodeid, record in failures:
-        name, message = short_test_name(nodeid), record.message
-        if grouped and grouped[-1][:2] == (name, message):
-            grouped[-1] = (name, message, grouped[-1][2] + 1)
-        else:
-            grouped.append((name, message, 1))
-    return grouped
+        names, count = grouped.get(record.message, ([], 0))
+        name = short_test_name(nodeid)
+        grouped[record.message] = (names if name in names else [*names, name], count + 1)
+    return [(", ".join(names), message, count) for message, (names, count) in grouped.items()]
 
 
 def next_unsolved(curriculum: list[Kata], kata: Kata) -> Kata | None:
@@ -80,14 +79,16 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
             lines.append(f"  All tests pass. Well done!{after}")
             continue
         grouped = _group_cases(failures)
-        diagnoses = {short_test_name(nodeid): record.diagnosis for nodeid, record in reversed(failures) if record.diagnosis}
+        diagnoses = {record.message: record.diagnosis for _, record in reversed(failures) if record.diagnosis}
         said: set[str] = set()
         for name, message, cases in grouped[:SHOWN_FAILURES]:
-            count = f" ({cases} cases)" if cases > 1 else ""
+            tests = name.count(", ") + 1
+            count = "" if cases == 1 else f" ({cases} cases)" if tests == 1 else \
+                f" ({tests} tests)" if cases == tests else f" ({tests} tests, {cases} cases)"
             lines.append(f"  ✗ {name}{count}: {message}")
-            if diagnoses.get(name) and diagnoses[name] not in said:  # The same mistake is named once.
-                said.add(diagnoses[name])
-                lines.append(f"    ↳ {diagnoses[name]}")
+            if diagnoses.get(message) and diagnoses[message] not in said:  # The same mistake is named once.
+                said.add(diagnoses[message])
+                lines.append(f"    ↳ {diagnoses[message]}")
         hidden = sum(cases for _, _, cases in grouped[SHOWN_FAILURES:])
         if hidden:
             lines.append(f"  … and {hidden} more failing (make kata N={code} V=1 shows all)")

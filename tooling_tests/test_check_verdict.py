@@ -89,3 +89,13 @@ def test_cases_of_one_parametrized_test_that_fail_alike_share_one_line(monkeypat
     results = {"99": {f"k::test_a[{case}]": record(None, "failed", message="not written yet") for case in range(4)}}
     text = "\n".join(learner_report([KATA], results))
     assert "✗ test_a (4 cases): not written yet" in text and text.count("✗") == 1, text
+
+
+def test_tests_stopped_by_the_same_nudge_share_one_line(monkeypatch):
+    monkeypatch.setattr(Kata, "stub_path", property(lambda self: Path("/r/katas/99_fake/fake.py")))
+    results = {"99": {"k::test_a[0]": record(None, "failed", message="not written yet: nudge"),
+                      "k::test_a[1]": record(None, "failed", message="not written yet: nudge"),
+                      "k::test_b": record(None, "failed", message="not written yet: nudge"),
+                      "k::test_c": record(None, "failed", message="something else")}}
+    text = "\n".join(learner_report([KATA], results))
+    assert "✗ test_a, test_b (2 tests, 3 cases): not written yet: nudge" in text and text.count("✗") == 2, text

@@ -206,3 +206,130 @@ def test_my_dense_model_survives_a_keras_save_and_load(kata, regression_data, tm
     assert [type(layer).__name__ for layer in loaded.layers] == ["MyDense", "MyDense"], (
         f"the loaded model has layers {[type(layer).__name__ for layer in loaded.layers]}, expected two MyDense")
     assert_close(loaded.predict(x, verbose=0), model.predict(x, verbose=0), "predictions after save and load")
+
+
+# Model anatomy. Oracles: the layer counts and shapes worked out by hand, keras.layers.Dense's own
+# parameter counts, and numpy's relu(x @ W1 + b1) @ W2 + b2 on the models' weights.
+
+def _plain_stages(stages):
+    """Stages as (int, tuple) pairs, whether the learner wrote tuples or lists."""
+    return [(count, tuple(shape)) for count, shape in stages]
+
+
+@pytest.mark.parametrize("input_dim, units, expected", [
+    (5, [4, 3, 2], [(1, (None, 4)), (2, (None, 3)), (3, (None, 2)), (2, (None, 3))]),
+    (7, [6, 1], [(1, (None, 6)), (2, (None, 1)), (1, (None, 6))]),
+])
+def test_sequential_add_and_pop_reports_each_stage(kata, input_dim, units, expected):
+    model, stages = kata.sequential_add_and_pop(input_dim, units)
+    assert isinstance(model, keras.Sequential), f"sequential_add_and_pop returned a {type(model).__name__}, expected a Sequential"
+    assert len(stages) == len(units) + 1, (
+        f"sequential_add_and_pop({input_dim}, {units}) recorded {len(stages)} stages, expected "
+        f"{len(units) + 1}: one after each add and one after the pop")
+    assert _plain_stages(stages) == expected, (
+        f"sequential_add_and_pop({input_dim}, {units}) recorded {_plain_stages(stages)}, expected {expected} "
+        "(the Input is not a layer; after the pop the output is the previous layer's again)")
+    assert [layer.units for layer in model.layers] == units[:-1], (
+        f"the returned model has Dense layers of {[getattr(layer, 'units', None) for layer in model.layers]} "
+        f"units, expected {units[:-1]}: pop should remove the last layer")
+    assert_shape(model(random_batch(30, 2, input_dim)), (2, units[-2]), "the popped model on a [2, input_dim] batch")
+
+
+@pytest.mark.parametrize("units, input_dim", [([3, 2], 4), ([5, 1, 6], 2)])
+def test_weight_shapes_before_and_after_build(kata, units, input_dim):
+    model, before, after = kata.weight_shapes_before_and_after_build(units, input_dim)
+    assert list(before) == [], (
+        f"weight_shapes_before_and_after_build({units}, {input_dim}) saw weights {before} before the build, "
+        "expected none: without a keras.Input a model cannot know its kernels' shapes")
+    sizes = [input_dim, *units]
+    expected = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        expected += [(n_in, n_out), (n_out,)]
+    assert [tuple(shape) for shape in after] == expected, (
+        f"weight_shapes_before_and_after_build({units}, {input_dim}) saw {after} after the build, expected {expected}")
+    assert model.built, "the returned model should be built"
+    assert [tuple(weight.shape) for weight in model.weights] == expected, (
+        "the returned model's weights do not have the shapes reported after the build")
+
+
+MLP_SIZES = (6, 5, 3)  # input_dim, hidden_units, output_units: none equal, so a swap shows.
+
+
+def three_mlps(kata, input_dim=MLP_SIZES[0], hidden=MLP_SIZES[1], outputs=MLP_SIZES[2]):
+    subclassed = kata.SubclassedMLP(hidden, outputs)
+    subclassed(random_batch(32, 1, input_dim))  # A subclassed model is built by its first call.
+    return {"sequential_mlp": kata.sequential_mlp(input_dim, hidden, outputs),
+            "functional_mlp": kata.functional_mlp(input_dim, hidden, outputs),
+            "SubclassedMLP": subclassed}
+
+
+def test_the_three_mlps_are_written_three_ways(kata):
+    models = three_mlps(kata)
+    assert isinstance(models["sequential_mlp"], keras.Sequential), (
+        f"sequential_mlp returned a {type(models['sequential_mlp']).__name__}, expected a keras.Sequential")
+    functional = models["functional_mlp"]
+    assert isinstance(functional, keras.Model) and not isinstance(functional, keras.Sequential), (
+        f"functional_mlp returned a {type(functional).__name__}, expected keras.Model(inputs, outputs)")
+    assert type(functional).__name__ == "Functional", (
+        f"functional_mlp returned a {type(functional).__name__}, expected the functional API's model "
+        "(keras.Model(inputs, outputs))")
+    assert issubclass(kata.SubclassedMLP, keras.Model) and not issubclass(kata.SubclassedMLP, keras.Sequential), (
+        "SubclassedMLP should subclass keras.Model directly")
+
+
+@pytest.mark.parametrize("sizes", [MLP_SIZES, (2, 7, 4)])
+def test_the_three_mlps_have_the_same_parameter_count(kata, sizes):
+    input_dim, hidden, outputs = sizes
+    expected = (input_dim + 1) * hidden + (hidden + 1) * outputs
+    for name, model in three_mlps(kata, *sizes).items():
+        assert model.count_params() == expected, (
+            f"{name} for sizes {sizes} has {model.count_params()} parameters, expected "
+            f"({input_dim} + 1) * {hidden} + ({hidden} + 1) * {outputs} = {expected}")
+
+
+def test_the_three_mlps_give_the_same_outputs_with_the_same_weights(kata):
+    rng = np.random.default_rng(33)
+    input_dim, hidden, outputs = MLP_SIZES
+    weights = [rng.normal(size=(input_dim, hidden)), rng.normal(size=hidden),
+               rng.normal(size=(hidden, outputs)), rng.normal(size=outputs)]
+    weights = [w.astype(np.float32) for w in weights]
+    x = random_batch(34, 4, input_dim)
+    expected = np.maximum(x @ weights[0] + weights[1], 0.0) @ weights[2] + weights[3]
+    for name, model in three_mlps(kata).items():
+        shapes = [tuple(w.shape) for w in model.get_weights()]
+        assert shapes == [w.shape for w in weights], (
+            f"{name}'s weights have shapes {shapes}, expected {[w.shape for w in weights]} "
+            "(hidden kernel, hidden bias, output kernel, output bias)")
+        model.set_weights(weights)
+        assert_close(model(x), expected, f"{name} with the test's weights on a [4, 6] batch "
+                     "(ReLU after the hidden layer, none after the output)", rtol=1e-5, atol=1e-5)
+
+
+def frozen_batch_norm_model():
+    return keras.Sequential([keras.Input((6,)), keras.layers.Dense(8), keras.layers.BatchNormalization(),
+                             keras.layers.Dense(3, trainable=False)])
+
+
+def test_parameter_split_counts_moving_statistics_and_frozen_layers_apart(kata):
+    model = frozen_batch_norm_model()
+    result = kata.parameter_split(model)
+    assert isinstance(result, tuple) and len(result) == 2, (
+        f"parameter_split returned {result!r}, expected a (trainable, non_trainable) tuple")
+    assert all(type(count) is int for count in result), (
+        f"parameter_split returned {tuple(type(count).__name__ for count in result)}, expected two Python ints")
+    assert result == (72, 43), (
+        f"parameter_split(Input 6 -> Dense 8 -> BatchNormalization -> Dense 3 frozen) returned {result}, expected "
+        "(72, 43): the moving mean and variance (8 + 8) and the frozen Dense (8 * 3 + 3) do not train")
+    assert sum(result) == model.count_params(), "trainable + non_trainable should equal model.count_params()"
+
+
+def test_parameter_split_follows_trainable_flags(kata):
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(5), keras.layers.Dense(2)])
+    assert kata.parameter_split(model) == (37, 0), (
+        f"parameter_split(Input 4 -> Dense 5 -> Dense 2) returned {kata.parameter_split(model)}, expected (37, 0)")
+    model.layers[0].trainable = False
+    assert kata.parameter_split(model) == (12, 25), (
+        f"parameter_split after freezing the first Dense returned {kata.parameter_split(model)}, expected (12, 25)")
+    model.trainable = False
+    assert kata.parameter_split(model) == (0, 37), (
+        f"parameter_split after model.trainable = False returned {kata.parameter_split(model)}, expected (0, 37)")

@@ -174,3 +174,88 @@ def test_minimize_with_adam_defaults_to_keras_learning_rate_and_returns_a_tensor
                  rtol=1e-6, atol=1e-6, dtype=tf.float32)
     unchanged = kata.minimize_with_adam(loss_function, start, 0)
     assert_close(unchanged, start, "minimize_with_adam(..., steps=0): no update, the initial value", dtype=tf.float32)
+
+
+def test_rmsprop_step_works_the_docstring_example(kata):
+    variable, velocity = tf.Variable([1.0]), tf.Variable([0.0])
+    result = kata.rmsprop_step(variable, velocity, tf.constant([0.5]), learning_rate=0.1)
+    assert result is None or result is variable, "rmsprop_step should update its variables in place and return nothing"
+    assert_close(velocity, [0.025], "the velocity after one rmsprop_step with gradient [0.5] (rho 0.9)")
+    expected = 1.0 - 0.1 * 0.5 / np.sqrt(0.025 + 1e-7)  # About 0.68377.
+    assert_close(variable, [expected], "the variable after one rmsprop_step (learning_rate 0.1)")
+
+
+@pytest.mark.parametrize("learning_rate, rho, epsilon, scale", [
+    (0.01, 0.8, 1e-7, 1.0),
+    (0.03, 0.6, 1e-2, 0.05),  # A large epsilon next to small gradients: inside or outside the root shows.
+])
+def test_rmsprop_step_matches_keras_rmsprop_over_several_steps(kata, learning_rate, rho, epsilon, scale):
+    gradients = random_gradients(7, scale=scale)
+    optimizer = keras.optimizers.RMSprop(learning_rate=learning_rate, rho=rho, epsilon=epsilon)
+    expected = keras_trajectory(optimizer, gradients)
+    variable, velocity = tf.Variable(start_value()), tf.Variable(tf.zeros(SHAPE))
+    for step, gradient in enumerate(gradients, start=1):
+        kata.rmsprop_step(variable, velocity, gradient, learning_rate=learning_rate, rho=rho, epsilon=epsilon)
+        assert_close(variable, expected[step - 1],
+                     f"the variable after rmsprop_step number {step} (learning_rate={learning_rate}, rho={rho}, "
+                     f"epsilon={epsilon})", rtol=1e-6, atol=1e-6)
+
+
+def test_rmsprop_step_defaults_are_keras_rmsprops_defaults(kata):
+    # Gradients near 1e-4 make the velocity about as small as epsilon, so PyTorch's defaults
+    # (alpha 0.99, eps 1e-8) or any other default that differs from RMSprop() show.
+    gradients = random_gradients(8, steps=3, scale=1e-4)
+    expected = keras_trajectory(keras.optimizers.RMSprop(), gradients)
+    variable, velocity = tf.Variable(start_value()), tf.Variable(tf.zeros(SHAPE))
+    for step, gradient in enumerate(gradients, start=1):
+        kata.rmsprop_step(variable, velocity, gradient)
+        assert_close(variable, expected[step - 1],
+                     f"the variable after rmsprop_step number {step} with every default (Keras' RMSprop(): "
+                     "learning_rate 0.001, rho 0.9, epsilon 1e-7)", rtol=1e-6, atol=1e-7)
+
+
+@pytest.mark.parametrize("epoch, expected", [(0, 0.2), (1, 0.198), (50, 0.1), (99, 0.002)])
+def test_linear_decay_schedule_gives_the_notes_rates(kata, epoch, expected):
+    schedule = kata.linear_decay_schedule(0.2, 100)
+    # The current rate passed in must not matter: the notes' rate depends on the epoch only.
+    for current in (0.2, 0.05):
+        assert_python_float(schedule(epoch, current), expected,
+                            f"linear_decay_schedule(0.2, 100)({epoch}, learning_rate={current})", tol=1e-9)
+
+
+def test_linear_decay_schedule_reads_its_settings(kata):
+    schedule = kata.linear_decay_schedule(0.03, 6)
+    rates = [schedule(epoch, 0.03) for epoch in range(6)]
+    expected = [0.03 * (6 - epoch) / 6 for epoch in range(6)]
+    assert np.allclose(rates, expected, rtol=1e-9, atol=0), (
+        f"linear_decay_schedule(0.03, 6) gives {rates} for epochs 0-5, expected {expected}")
+
+
+class _RateRecorder(keras.callbacks.Callback):
+    """The optimiser's learning rate as each epoch begins (after the scheduler set it)."""
+
+    def __init__(self):
+        super().__init__()
+        self.rates = []
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.rates.append(float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate)))
+
+
+def test_linear_decay_callback_sets_the_rate_each_epoch_of_fit(kata):
+    callback = kata.linear_decay_callback(0.05, 4)
+    assert isinstance(callback, keras.callbacks.LearningRateScheduler), (
+        f"linear_decay_callback returned a {type(callback).__name__}, expected a keras.callbacks.LearningRateScheduler")
+    rng = np.random.default_rng(9)
+    x = rng.normal(size=(16, 3)).astype(np.float32)
+    y = rng.normal(size=(16, 2)).astype(np.float32)
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    # The optimiser starts at 0.5: only the callback can bring the rate to 0.05.
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.5), loss="mse", run_eagerly=True)
+    recorder = _RateRecorder()
+    # One ready-made batch per epoch, run eagerly: a few tiny steps, no tracing.
+    batches = tf.data.Dataset.from_tensors((x, y))
+    model.fit(batches, epochs=4, shuffle=False, verbose=0, callbacks=[callback, recorder])
+    assert np.allclose(recorder.rates, [0.05, 0.0375, 0.025, 0.0125], rtol=1e-6, atol=0), (
+        f"during fit with linear_decay_callback(0.05, 4) the optimiser's rate was {recorder.rates} at the start "
+        "of epochs 0-3, expected [0.05, 0.0375, 0.025, 0.0125]")

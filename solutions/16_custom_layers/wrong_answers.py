@@ -220,3 +220,125 @@ def one_bias_per_layer(layer_sizes):
 @wrong_answer("count_dense_params", "loops range(1, len - 1): the last layer is never counted")
 def skips_the_last_layer(layer_sizes):
     return sum((layer_sizes[i - 1] + 1) * layer_sizes[i] for i in range(1, len(layer_sizes) - 1))
+
+
+# Model anatomy.
+
+@wrong_answer("sequential_add_and_pop", "pops from model.layers, a copy: the model keeps its last layer")
+def pops_from_a_copy_of_the_layers(input_dim, units):
+    model = keras.Sequential([keras.Input((input_dim,))])
+    stages = []
+    for count in units:
+        model.add(keras.layers.Dense(count))
+        stages.append((len(model.layers), tuple(model.output_shape)))
+    model.layers.pop()
+    stages.append((len(model.layers), tuple(model.output_shape)))
+    return model, stages
+
+
+@wrong_answer("sequential_add_and_pop", "counts the Input as a layer: every count one too many")
+def counts_the_input_as_a_layer(input_dim, units):
+    model = keras.Sequential([keras.Input((input_dim,))])
+    stages = []
+    for count in units:
+        model.add(keras.layers.Dense(count))
+        stages.append((len(model.layers) + 1, tuple(model.output_shape)))
+    model.pop()
+    stages.append((len(model.layers) + 1, tuple(model.output_shape)))
+    return model, stages
+
+
+@wrong_answer("sequential_add_and_pop", "after the pop records the removed layer's output shape, not the model's")
+def records_the_popped_layers_shape(input_dim, units):
+    model = keras.Sequential([keras.Input((input_dim,))])
+    stages = []
+    for count in units:
+        model.add(keras.layers.Dense(count))
+        stages.append((len(model.layers), tuple(model.output_shape)))
+    removed = model.pop()
+    stages.append((len(model.layers), tuple(removed.output.shape)))
+    return model, stages
+
+
+@wrong_answer("weight_shapes_before_and_after_build", "starts the model with keras.Input: it has weights before any build")
+def starts_with_an_input(units, input_dim):
+    model = keras.Sequential([keras.Input((input_dim,)), *[keras.layers.Dense(count) for count in units]])
+    before = [tuple(weight.shape) for weight in model.weights]
+    model.build((None, input_dim))
+    return model, before, [tuple(weight.shape) for weight in model.weights]
+
+
+@wrong_answer("weight_shapes_before_and_after_build", "builds for units[0] inputs instead of input_dim")
+def builds_for_the_first_layers_units(units, input_dim):
+    model = keras.Sequential([keras.layers.Dense(count) for count in units])
+    before = [tuple(weight.shape) for weight in model.weights]
+    model.build((None, units[0]))
+    return model, before, [tuple(weight.shape) for weight in model.weights]
+
+
+@wrong_answer("weight_shapes_before_and_after_build", "lists only the trainable kernels, not the biases")
+def lists_only_the_kernels(units, input_dim):
+    model = keras.Sequential([keras.layers.Dense(count) for count in units])
+    before = [tuple(weight.shape) for weight in model.weights]
+    model.build((None, input_dim))
+    return model, before, [tuple(layer.kernel.shape) for layer in model.layers]
+
+
+@wrong_answer("sequential_mlp", "no ReLU on the hidden layer: two stacked linear maps")
+def sequential_without_relu(input_dim, hidden_units, output_units):
+    return keras.Sequential([keras.Input((input_dim,)), keras.layers.Dense(hidden_units),
+                             keras.layers.Dense(output_units)])
+
+
+@wrong_answer("functional_mlp", "an output layer without a bias (use_bias=False): fewer parameters")
+def functional_output_without_bias(input_dim, hidden_units, output_units):
+    inputs = keras.Input((input_dim,))
+    hidden = keras.layers.Dense(hidden_units, activation="relu")(inputs)
+    return keras.Model(inputs, keras.layers.Dense(output_units, use_bias=False)(hidden))
+
+
+@wrong_answer("functional_mlp", "written as a Sequential instead of with the functional API")
+def functional_as_a_sequential(input_dim, hidden_units, output_units):
+    return keras.Sequential([keras.Input((input_dim,)), keras.layers.Dense(hidden_units, activation="relu"),
+                             keras.layers.Dense(output_units)])
+
+
+@wrong_answer("SubclassedMLP", "ReLU on the output layer too: the logits are never negative")
+class subclassed_relu_on_the_logits(keras.Model):
+    def __init__(self, hidden_units, output_units, **kwargs):
+        super().__init__(**kwargs)
+        self.hidden = keras.layers.Dense(hidden_units, activation="relu")
+        self.out = keras.layers.Dense(output_units, activation="relu")
+
+    def call(self, inputs):
+        return self.out(self.hidden(inputs))
+
+
+@wrong_answer("SubclassedMLP", "swaps the sizes: the hidden layer gets output_units and the output hidden_units")
+class subclassed_swapped_sizes(keras.Model):
+    def __init__(self, hidden_units, output_units, **kwargs):
+        super().__init__(**kwargs)
+        self.hidden = keras.layers.Dense(output_units, activation="relu")
+        self.out = keras.layers.Dense(hidden_units)
+
+    def call(self, inputs):
+        return self.out(self.hidden(inputs))
+
+
+@wrong_answer("parameter_split", "counts by layer.trainable only: BatchNormalization's moving statistics count as trainable")
+def split_by_layer_flag(model):
+    trainable = sum(layer.count_params() for layer in model.layers if layer.trainable)
+    return trainable, model.count_params() - trainable
+
+
+@wrong_answer("parameter_split", "counts weight tensors, not the numbers in them")
+def counts_weight_tensors(model):
+    return len(model.trainable_weights), len(model.non_trainable_weights)
+
+
+@wrong_answer("parameter_split", "sizes with numpy: numpy int64s come back, not Python ints")
+def split_with_numpy(model):
+    import numpy as np  # The solution's globals have no numpy.
+
+    return (sum(np.prod(weight.shape, dtype=np.int64) for weight in model.trainable_weights) + np.int64(0),
+            sum(np.prod(weight.shape, dtype=np.int64) for weight in model.non_trainable_weights) + np.int64(0))

@@ -2,8 +2,9 @@
 
 `optimizer.apply_gradients(...)` hides a few lines of arithmetic. Here you write those lines
 yourself, one update step at a time, on `tf.Variable`s: plain SGD, SGD with momentum and
-Adam, plus an exponentially decaying learning rate. Your numbers must match Keras'
-`keras.optimizers.SGD`, `keras.optimizers.Adam` and
+Adam and RMSprop, plus an exponentially decaying learning rate and the notes' linear decay
+run by a `keras.callbacks.LearningRateScheduler` during `fit`. Your numbers must match Keras'
+`keras.optimizers.SGD`, `keras.optimizers.Adam`, `keras.optimizers.RMSprop` and
 `keras.optimizers.schedules.ExponentialDecay` to about 1e-6, step after step.
 
 Every step function changes its variables *in place* (`assign`, `assign_add`, `assign_sub`)
@@ -12,6 +13,7 @@ and returns nothing: an optimiser owns its state (velocity, moments) between ste
 Run `make kata N=20` to test your answers, `make hint N=20` when stuck.
 """
 
+import keras
 import tensorflow as tf
 
 
@@ -108,4 +110,59 @@ def minimize_with_adam(loss_function, initial_value, steps, learning_rate=0.001)
         gradient = tape.gradient(loss, variable)
         adam_step(variable, m, v, gradient, step, learning_rate=learning_rate)
     return tf.convert_to_tensor(variable)
+    ### END SOLUTION
+
+
+def rmsprop_step(variable, velocity, gradient, learning_rate=0.001, rho=0.9, epsilon=1e-7):
+    """One RMSprop step, in Keras' form (no momentum, not centred). Update `variable` and
+    `velocity` in place; return nothing.
+
+    `velocity` is a `tf.Variable` shaped like `variable`, zeros before the first step: a running
+    average of the squared gradients. The defaults are `keras.optimizers.RMSprop()`'s.
+
+        velocity <- rho * velocity + (1 - rho) * gradient**2
+        variable <- variable - learning_rate * gradient / sqrt(velocity + epsilon)
+
+    Note where epsilon goes: *inside* the square root here, while Keras' Adam adds it outside.
+    Example: variable [1.0], velocity [0.0], gradient [0.5], learning_rate 0.1 -> velocity
+    [0.025], variable 1 - 0.1 * 0.5 / sqrt(0.025 + 1e-7), about [0.68377].
+    """
+    ### BEGIN SOLUTION: update the running average of squared gradients first; Keras puts epsilon under the square root.
+    velocity.assign(rho * velocity + (1.0 - rho) * tf.square(gradient))
+    # Dividing by the root mean square gives each coordinate its own step size.
+    variable.assign_sub(learning_rate * gradient / tf.sqrt(velocity + epsilon))
+    ### END SOLUTION
+
+
+def linear_decay_schedule(initial_learning_rate, total_epochs):
+    """The notes' learning-rate decay as a schedule for `keras.callbacks.LearningRateScheduler`.
+
+    The notes change the rate by hand each epoch: `learning_rate = 0.2 * (100 - epoch) / 100`.
+    Return a function `schedule(epoch, learning_rate)` that a LearningRateScheduler calls at the
+    start of every epoch (epoch 0 first) with the optimiser's current rate; it returns the rate
+    for that epoch as a Python float:
+
+        initial_learning_rate * (total_epochs - epoch) / total_epochs
+
+    The current rate passed in is ignored: the rate depends on the epoch only.
+    Example: linear_decay_schedule(0.2, 100): epoch 0 -> 0.2, epoch 50 -> 0.1, epoch 99 -> 0.002.
+    """
+    ### BEGIN SOLUTION: return an inner function (a closure) that remembers the two settings.
+    def schedule(epoch, learning_rate):
+        # Multiplying the current rate instead would compound the decay epoch after epoch.
+        return float(initial_learning_rate * (total_epochs - epoch) / total_epochs)
+
+    return schedule
+    ### END SOLUTION
+
+
+def linear_decay_callback(initial_learning_rate, total_epochs):
+    """A `keras.callbacks.LearningRateScheduler` that runs `linear_decay_schedule(...)`, for
+    `model.fit(..., callbacks=[...])`: the optimiser's rate is set before every epoch.
+
+    Example: fit for 4 epochs with linear_decay_callback(0.05, 4) trains epochs 0 to 3 at
+    0.05, 0.0375, 0.025 and 0.0125, whatever learning rate the optimiser was made with.
+    """
+    ### BEGIN SOLUTION: Keras' callbacks include one that sets the learning rate from a schedule function.
+    return keras.callbacks.LearningRateScheduler(linear_decay_schedule(initial_learning_rate, total_epochs))
     ### END SOLUTION

@@ -1,5 +1,6 @@
 """Plausible wrong answers to kata 20; `make check` proves the tests catch every one."""
 
+import keras
 import tensorflow as tf
 
 from tfkatas.wrong import wrong_answer
@@ -218,3 +219,75 @@ def staircase_defaults_to_true(step, initial_learning_rate, decay_steps, decay_r
     if staircase:
         exponent = float(int(exponent))
     return float(initial_learning_rate * decay_rate**exponent)
+
+
+@wrong_answer("rmsprop_step", "epsilon outside the square root, as in Keras' Adam: sqrt(velocity) + epsilon")
+def rmsprop_epsilon_outside_the_root(variable, velocity, gradient, learning_rate=0.001, rho=0.9, epsilon=1e-7):
+    velocity.assign(rho * velocity + (1.0 - rho) * tf.square(gradient))
+    variable.assign_sub(learning_rate * gradient / (tf.sqrt(velocity) + epsilon))
+
+
+@wrong_answer("rmsprop_step", "rho and 1 - rho swapped: the newest squared gradient gets the weight rho")
+def rmsprop_rho_swapped(variable, velocity, gradient, learning_rate=0.001, rho=0.9, epsilon=1e-7):
+    velocity.assign((1.0 - rho) * velocity + rho * tf.square(gradient))
+    variable.assign_sub(learning_rate * gradient / tf.sqrt(velocity + epsilon))
+
+
+@wrong_answer("rmsprop_step", "divides by the velocity before updating it (the stale average)")
+def rmsprop_stale_velocity(variable, velocity, gradient, learning_rate=0.001, rho=0.9, epsilon=1e-7):
+    variable.assign_sub(learning_rate * gradient / tf.sqrt(velocity + epsilon))
+    velocity.assign(rho * velocity + (1.0 - rho) * tf.square(gradient))
+
+
+@wrong_answer("rmsprop_step", "no square root: divides by the mean square itself")
+def rmsprop_without_the_root(variable, velocity, gradient, learning_rate=0.001, rho=0.9, epsilon=1e-7):
+    velocity.assign(rho * velocity + (1.0 - rho) * tf.square(gradient))
+    variable.assign_sub(learning_rate * gradient / (velocity + epsilon))
+
+
+@wrong_answer("rmsprop_step", "PyTorch's defaults: rho (alpha) 0.99 and epsilon 1e-8")
+def rmsprop_pytorch_defaults(variable, velocity, gradient, learning_rate=0.001, rho=0.99, epsilon=1e-8):
+    velocity.assign(rho * velocity + (1.0 - rho) * tf.square(gradient))
+    variable.assign_sub(learning_rate * gradient / tf.sqrt(velocity + epsilon))
+
+
+@wrong_answer("linear_decay_schedule", "counts epochs from 1: the first epoch already decayed once")
+def linear_decay_from_epoch_one(initial_learning_rate, total_epochs):
+    def schedule(epoch, learning_rate):
+        return float(initial_learning_rate * (total_epochs - epoch - 1) / total_epochs)
+
+    return schedule
+
+
+@wrong_answer("linear_decay_schedule", "multiplies the current rate: the decay compounds epoch after epoch")
+def linear_decay_compounds(initial_learning_rate, total_epochs):
+    def schedule(epoch, learning_rate):
+        return float(learning_rate * (total_epochs - epoch) / total_epochs)
+
+    return schedule
+
+
+@wrong_answer("linear_decay_schedule", "hard-codes the notes' 0.2 and 100 instead of using the arguments")
+def linear_decay_hard_coded(initial_learning_rate, total_epochs):
+    def schedule(epoch, learning_rate):
+        return float(0.2 * (100 - epoch) / 100)
+
+    return schedule
+
+
+@wrong_answer("linear_decay_schedule", "integer division (total - epoch) // total: the rate drops to 0 after epoch 0")
+def linear_decay_integer_division(initial_learning_rate, total_epochs):
+    def schedule(epoch, learning_rate):
+        return float(initial_learning_rate * ((total_epochs - epoch) // total_epochs))
+
+    return schedule
+
+
+@wrong_answer("linear_decay_callback", "a ReduceLROnPlateau instead of a LearningRateScheduler: the schedule never runs")
+def plateau_callback_instead(initial_learning_rate, total_epochs):
+    return keras.callbacks.ReduceLROnPlateau(monitor="loss", factor=0.5, patience=0)
+
+
+@wrong_answer("linear_decay_callback", "passes the initial rate for the total: schedule(initial, total) swapped")
+def callback_with_swapped_settings(initial_learning_rate, total_epochs):
+    return keras.callbacks.LearningRateScheduler(linear_decay_schedule(total_epochs, initial_learning_rate))

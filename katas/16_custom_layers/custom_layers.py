@@ -17,7 +17,7 @@ Last, model anatomy: grow a Sequential with `add` and shrink it with `pop`, see 
 no weights until it is built, write one small network three ways (Sequential, functional,
 subclassed) and count the trainable and non-trainable parameters of a model.
 
-Run `make kata N=14` to test your answers, `make hint N=14` when stuck.
+Run `make kata N=16` to test your answers, `make hint N=16` when stuck.
 >>>>>>> lesson-lb
 """
 

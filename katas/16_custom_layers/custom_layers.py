@@ -10,15 +10,11 @@ its parameters with the `(inputs + 1) * outputs` rule.
 Your `MyDense` must behave like any Keras layer: it trains inside `Sequential` with `fit`,
 and it survives `get_config`/`from_config` and a `.keras` save/load round trip.
 
-<<<<<<< HEAD
-Run `make kata N=16` to test your answers, `make hint N=16` when stuck.
-=======
 Last, model anatomy: grow a Sequential with `add` and shrink it with `pop`, see that a model has
 no weights until it is built, write one small network three ways (Sequential, functional,
 subclassed) and count the trainable and non-trainable parameters of a model.
 
 Run `make kata N=16` to test your answers, `make hint N=16` when stuck.
->>>>>>> lesson-lb
 """
 
 import keras

@@ -82,12 +82,34 @@ def watch_module(module: types.ModuleType, log: CallLog) -> None:
         setattr(module, name, _logged(name, value, log))
 
 
+def _by_reference(value: Any) -> bool:
+    """Never changed by a call, so shared rather than copied: functions and tf.data pipelines."""
+    return isinstance(value, types.FunctionType | types.BuiltinFunctionType | functools.partial) or \
+        type(value).__name__ in ("Function", "PolymorphicFunction") or \
+        any(cls.__name__ == "DatasetV2" for cls in type(value).__mro__)
+
+
+def _copied(value: Any) -> Any:
+    """A copy of the arguments as they were before the call (a learner's function may change them)."""
+    if _by_reference(value):
+        return value
+    if isinstance(value, list | tuple):
+        return type(value)(_copied(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    return copy.deepcopy(value)
+
+
 def _logged(name: str, function, log: CallLog):
     @functools.wraps(function)
     def logged(*args, **kwargs):
         outermost = log.depth == 0
-        recordable = outermost and len(log.calls) < CALLS_KEPT and _plain(args) and _plain(kwargs)
-        saved = copy.deepcopy((args, kwargs)) if recordable else None
+        saved = None
+        if outermost and len(log.calls) < CALLS_KEPT and _plain(args) and _plain(kwargs):
+            try:
+                saved = _copied((args, kwargs))
+            except Exception:  # noqa: BLE001 - what cannot be copied is not logged; the call itself goes ahead.
+                saved = None
         log.depth += 1
         started = time.perf_counter()
         try:
@@ -175,7 +197,7 @@ class Diagnosis:
 
 
 def _replay(function, call: Call):
-    args, kwargs = copy.deepcopy((call.args, call.kwargs))
+    args, kwargs = _copied((call.args, call.kwargs))
     return function(*args, **kwargs)
 
 

@@ -92,3 +92,19 @@ def test_results_compare_by_kind_dtype_and_value():
         "the same value everywhere, where the values should differ"
     assert detector(np.arange(6.0).reshape(2, 3) + 1, np.arange(6.0).reshape(2, 3)).startswith("off by one")
     assert detector(np.arange(6.0).reshape(2, 3), np.arange(6.0).reshape(2, 3)) is None
+
+
+def test_logging_a_call_never_changes_it_even_when_its_arguments_cannot_be_copied():
+    import threading
+    import types
+
+    from tfkatas.diagnosis import CallLog, watch_module
+
+    module = types.ModuleType("learner")
+    exec("def count(items):\n    return len(items)\n", module.__dict__)
+    module.count.__module__ = "learner"
+    log = CallLog()
+    watch_module(module, log)
+    uncopyable = np.array([threading.Lock(), threading.Lock()], dtype=object)  # deepcopy raises TypeError.
+    assert module.count(uncopyable) == 2 and log.calls == []
+    assert module.count([1, 2, 3]) == 3 and log.calls[0].result == 3  # A copyable call is logged.

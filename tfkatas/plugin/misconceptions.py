@@ -34,8 +34,9 @@ class Misconceptions:
         return config.pluginmanager.get_plugin(Misconceptions.NAME)
 
     def watch(self, module, variant: str | None) -> None:
-        """Log the calls the tests make to this module's functions (learners' and wrong answers')."""
-        if variant in (SOLUTION_VARIANT, STUB_VARIANT) or os.environ.get("KATA_DIAGNOSIS") == "0":
+        """Log the calls the tests make to this module's functions: the learner's, the wrong answers',
+        and in check mode the solution's too, which proves the logging changes no result."""
+        if variant == STUB_VARIANT or os.environ.get("KATA_DIAGNOSIS") == "0":
             return
         watch_module(module, self.log)
 

@@ -56,10 +56,7 @@ def _plain(value: Any, depth: int = 0) -> bool:
     containers of them. A Keras model is not: replaying a training call would change it."""
     if depth > 3:
         return False
-    if isinstance(value, types.FunctionType | types.BuiltinFunctionType | functools.partial):
-        return True
-    if type(value).__name__ in ("Function", "PolymorphicFunction", "ResourceVariable") or \
-            any(cls.__name__ == "DatasetV2" for cls in type(value).__mro__):
+    if _by_reference(value) or type(value).__name__ == "ResourceVariable":
         return True
     if value is None or isinstance(value, bool | int | float | str | np.generic):
         return True

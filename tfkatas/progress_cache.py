@@ -39,3 +39,21 @@ def cached_status(current_state: dict, kata: Kata, key: str) -> KataStatus | Non
     if not entry or entry.get("key") != key:
         return None
     return KataStatus(**{name: entry[name] for name in ("status", "passed", "total", "message", "test") if name in entry})
+
+
+def first_unsolved_after(katas: list[Kata], after: Kata | None = None) -> Kata | None:
+    """The first available kata (after `after`, when given) that the cache does not know as solved."""
+    from tfkatas.state import StateError, load
+    from tfkatas.statuses import SOLVED, available
+
+    try:
+        current = load()
+    except StateError:
+        current = {}
+    for kata in katas:
+        if (after is not None and kata.number <= after.number) or not available(kata) or not kata.test_path.exists():
+            continue
+        cached = cached_status(current, kata, fingerprint(kata))
+        if cached is None or cached.status != SOLVED:
+            return kata
+    return None

@@ -32,22 +32,6 @@ def _group_cases(failures: list[tuple[str, dict]]) -> list[tuple[str, str, int]]
     return [(", ".join(names), message, count) for message, (names, count) in grouped.items()]
 
 
-def next_unsolved(curriculum: list[Kata], kata: Kata) -> Kata | None:
-    """The first later kata not known to be solved (the progress cache knows what was)."""
-    from tfkatas.progress_cache import cached_status, fingerprint
-    from tfkatas.state import StateError, load
-
-    try:
-        state = load()
-    except StateError:
-        state = {}
-    for later in (k for k in curriculum if k.number > kata.number):
-        known = cached_status(state, later, fingerprint(later))
-        if known is None or known.status != "solved":
-            return later
-    return None
-
-
 def learner_report(curriculum: list[Kata], results: dict, collected: dict | None = None,
                    target_dir: Path | None = None, pictures: list[Path] | None = None) -> list[str]:
     """The end of `make kata`: per kata, tests passing, the first failures in words, the hint command.
@@ -74,7 +58,9 @@ def learner_report(curriculum: list[Kata], results: dict, collected: dict | None
         if passed == 0 and kata.localized_summary(language):
             lines.append(f"  Task: {kata.localized_summary(language)}")  # A fresh start: say what the kata asks.
         if not failures:
-            following = next_unsolved(curriculum, kata)
+            from tfkatas.progress_cache import first_unsolved_after  # Here: statuses imports this module.
+
+            following = first_unsolved_after(curriculum, kata)
             after = f" Next: make kata N={following.code}" if following else " That was the last kata to solve!"
             lines.append(f"  All tests pass. Well done!{after}")
             continue

@@ -25,7 +25,7 @@ from tfkatas.isolation import ForkedRun, ended_without_verdict
 from tfkatas.launcher import pytest_run
 from tfkatas.paths import shown
 from tfkatas.pristine import edited_note, pristine_count
-from tfkatas.progress_cache import cache_statuses, cached_status, fingerprint
+from tfkatas.progress_cache import cache_statuses, fingerprint, first_unsolved_after
 from tfkatas.records import results_from_json
 from tfkatas.statuses import SOLVED, KataStatus, available, summarize
 
@@ -184,14 +184,7 @@ class Watcher:
             self.say("keys: h hint · l list · n next kata · r reset · s solution (once solved) · q quit")
 
     def next_unsolved(self, after):
-        current = _load_state_quietly()
-        for kata in self.katas:
-            if kata.number <= after.number or not available(kata) or not kata.test_path.exists():
-                continue
-            cached = cached_status(current, kata, fingerprint(kata))
-            if cached is None or cached.status != SOLVED:
-                return kata
-        return None
+        return first_unsolved_after(self.katas, after)
 
     def run_once(self, kata) -> str | None:
         """One run of the kata's tests, reported in words; the status, or None if it could not finish."""
@@ -280,23 +273,10 @@ def _static_problem(kata) -> str | None:
     return None
 
 
-def _load_state_quietly() -> dict:
-    from tfkatas.state import StateError, load
-
-    try:
-        return load()
-    except StateError:
-        return {}
-
-
 def first_unsolved(katas):
-    current = _load_state_quietly()
-    candidates = [kata for kata in katas if available(kata) and kata.test_path.exists()]
-    for kata in candidates:
-        cached = cached_status(current, kata, fingerprint(kata))
-        if cached is None or cached.status != SOLVED:
-            return kata
-    return candidates[0] if candidates else None
+    """Where a plain `make watch` starts: the first kata not solved, else the first available one."""
+    return first_unsolved_after(katas) or next((kata for kata in katas if available(kata) and kata.test_path.exists()),
+                                               None)
 
 
 def preload(modules: str) -> None:

@@ -60,8 +60,8 @@ def test_the_solution_waits_until_the_kata_is_solved(checkout):
     assert shown.returncode == 0 and "-    return 1 + x" in shown.stdout and "+    return x + 1" in shown.stdout, shown.stdout
 
 
-def _in_a_terminal(root, environment: dict) -> str:
-    """`tfkatas kata 01` run under a pseudo-terminal, as a person sees it."""
+def _spawn_in_a_terminal(root, arguments: list[str], environment: dict | None = None) -> tuple[int, int]:
+    """`tfkatas ARGUMENTS` under a pseudo-terminal, as a person runs it: (pid, the terminal's descriptor)."""
     import os
     import pty
     import sys
@@ -71,7 +71,15 @@ def _in_a_terminal(root, environment: dict) -> str:
     pid, descriptor = pty.fork()
     if pid == 0:  # The child: the command, on the terminal's side.
         os.chdir(root)
-        os.execve(sys.executable, [sys.executable, "-m", "tfkatas", "kata", "01"], command_environment(root, environment))
+        os.execve(sys.executable, [sys.executable, "-m", "tfkatas", *arguments], command_environment(root, environment))
+    return pid, descriptor
+
+
+def _in_a_terminal(root, environment: dict) -> str:
+    """What `tfkatas kata 01` prints on a terminal, to its end."""
+    import os
+
+    pid, descriptor = _spawn_in_a_terminal(root, ["kata", "01"], environment)
     output = []
     while True:
         try:
@@ -103,19 +111,11 @@ def test_the_tools_own_words_come_in_chinese_too(checkout):
 def test_watch_keys_in_a_real_terminal(checkout):
     """h shows a hint, s the solution once solved, a solved kata stays on screen, q quits."""
     import os
-    import pty
     import select
-    import sys
     import time
 
-    from tfkatas.fake_checkout import command_environment
-
     solve(checkout, 1, "one")
-    pid, terminal = pty.fork()
-    if pid == 0:
-        os.chdir(checkout)
-        os.execve(sys.executable, [sys.executable, "-m", "tfkatas", "watch", "01", "--poll", "0.05"],
-                  command_environment(checkout))
+    pid, terminal = _spawn_in_a_terminal(checkout, ["watch", "01", "--poll", "0.05"])
     seen = b""
 
     def wait_for(text: str, timeout: float = 30) -> None:

@@ -16,7 +16,7 @@ TFKATAS := @$(PYTHON) -m tfkatas
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := help
-.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder class-report notebooks solution
+.PHONY: help setup list kata hint check stubs readme progress reset restore watch pair grade data bench soak release autograder class-report notebooks solution check-notebooks learner-diagnosis
 
 help:
 	@echo "TF Katas — learn TensorFlow 2 / Keras 3 by doing."
@@ -43,6 +43,8 @@ help:
 	@echo "  make readme        regenerate README.md's kata table"
 	@echo "  make bench         performance figures into bench.json (SKIP_CHECK=1)"
 	@echo "  make soak          the training katas' solutions on SEEDS=10 seeds (N=24)"
+	@echo "  make check-notebooks  every generated notebook in a real Jupyter kernel"
+	@echo "  make learner-diagnosis  wrong answers run as learners' files: how many named"
 	@echo "  make release DEST=dir  the student repository: no solutions/ or wrong answers"
 	@echo "  make autograder    autograder.zip for Gradescope (setup.sh, run_autograder)"
 	@echo "  make class-report GRADES=dir  one page and a CSV from many grade.json files"
@@ -70,6 +72,12 @@ hint: setup
 
 check: setup
 	$(TFKATAS) dev check $(N) $(if $(DEVICE),--device $(DEVICE)) $(if $(filter 1,$(V)),--explain)
+
+check-notebooks: setup
+	$(TFKATAS) dev check-notebooks $(N)
+
+learner-diagnosis: setup
+	$(TFKATAS) dev learner-diagnosis $(N) $(if $(PER_KATA),--per-kata $(PER_KATA))
 
 stubs: setup
 	$(TFKATAS) dev stubs $(N)

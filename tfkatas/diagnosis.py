@@ -9,7 +9,8 @@ detectors compare with the solution's results: transposed, off by one, sign flip
 value everywhere, right values in another dtype.
 
 A correct answer is never diagnosed (only failing tests are), and the diagnosis keeps within a
-time budget: calls that took long (training) are not replayed.
+time budget: calls that took long (training) are not replayed, and once a run's replays have
+taken BUDGET seconds, its later failures are only looked up (tfkatas.fingerprints).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from typing import Any
 import numpy as np
 
 RTOL, ATOL = 1e-5, 1e-6  # The tests' usual float32 tolerance.
-SLOW_CALL = 1.0  # Seconds: a call slower than this (a training run) is not replayed.
-BUDGET = 0.3  # Seconds the whole diagnosis of one failing test may take.
+SLOW_CALL = 0.05  # Seconds: a call slower than this (a training run) is not replayed.
+BUDGET = 0.3  # Seconds the replays may take in one learner's run, all its failing tests together.
 CALLS_KEPT = 4  # Outermost calls kept per test.
 LARGEST_COPY = 200_000  # Array elements: a call with bigger inputs (a data set) is not logged.
 
@@ -193,12 +194,18 @@ class Diagnosis:
     wrong_answer_ids: tuple[str, ...] = ()  # The wrong answers whose results matched, if any.
 
 
+def known_mistake(matched: list) -> Diagnosis:
+    """The diagnosis naming these wrong answers (WrongAnswer entries), in the report's words."""
+    words = " or ".join(dict.fromkeys(wrong.description for wrong in matched))
+    return Diagnosis(f"your answer behaves like a known mistake: {words}", tuple(wrong.id for wrong in matched))
+
+
 def _replay(function, call: Call):
     args, kwargs = _copied((call.args, call.kwargs))
     return function(*args, **kwargs)
 
 
-def diagnose(calls: list[Call], wrong_answers: list, load_wrong, solution) -> Diagnosis | None:
+def diagnose(calls: list[Call], wrong_answers: list, load_wrong, solution, budget: float = BUDGET) -> Diagnosis | None:
     """Which wrong answer (or simple mistake) explains the learner's results on `calls`.
 
     Only functions whose results differ from the solution's on these calls are looked at (a
@@ -218,7 +225,7 @@ def diagnose(calls: list[Call], wrong_answers: list, load_wrong, solution) -> Di
             continue  # This function is right on these calls; the mistake is elsewhere.
         matched = []
         for wrong in (w for w in wrong_answers if w.replaces == function):
-            if time.perf_counter() - started > BUDGET:
+            if time.perf_counter() - started > budget:
                 break
             try:
                 module = load_wrong(wrong)
@@ -227,8 +234,7 @@ def diagnose(calls: list[Call], wrong_answers: list, load_wrong, solution) -> Di
             except Exception:  # noqa: BLE001 - a wrong answer that fails on these inputs does not match.
                 continue
         if matched:
-            words = " or ".join(dict.fromkeys(wrong.description for wrong in matched))
-            return Diagnosis(f"your answer behaves like a known mistake: {words}", tuple(w.id for w in matched))
+            return known_mistake(matched)
         for call, result in zip(mine, expected):
             found = detector(call.result, result)
             if found:

@@ -71,6 +71,6 @@ def nudge_problems(solution_source: str, shown_path: str) -> list[str]:
     for line, nudge, code in regions(solution_source):
         quoted = quoted_code(nudge, code)
         if quoted:
-            problems.append(f"{shown_path} line {line}: the nudge quotes {quoted}; name the concept or API, "
+            problems.append(f"{shown_path}:{line}: the nudge quotes {quoted}; name the concept or API, "
                             "and move the recipe to the last hint")
     return problems

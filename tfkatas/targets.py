@@ -51,7 +51,7 @@ def _execute(path: Path, module_name: str) -> types.ModuleType:
         spec.loader.exec_module(module)
     except SyntaxError as error:
         sys.modules.pop(module_name, None)
-        raise KataLoadError(f"{shown(path)} line {error.lineno}: SyntaxError: {error.msg}") from None
+        raise KataLoadError(f"{shown(path)}:{error.lineno}: SyntaxError: {error.msg}") from None
     except SystemExit as error:  # sys.exit at import time ends the import, not the test run.
         sys.modules.pop(module_name, None)
         line = _last_line_in(path, error.__traceback__)
@@ -68,7 +68,7 @@ def _last_line_in(path: Path, traceback) -> str:
     line = ""
     while traceback is not None:
         if Path(traceback.tb_frame.f_code.co_filename) == path:
-            line = f" line {traceback.tb_lineno}"
+            line = f":{traceback.tb_lineno}"
         traceback = traceback.tb_next
     return line
 

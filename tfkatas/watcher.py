@@ -267,7 +267,7 @@ def _static_problem(kata) -> str | None:
     try:
         compile(source, str(kata.stub_path), "exec")
     except SyntaxError as error:
-        return f"{shown(kata.stub_path)} line {error.lineno}: SyntaxError: {error.msg}"
+        return f"{shown(kata.stub_path)}:{error.lineno}: SyntaxError: {error.msg}"
     except ValueError as error:  # e.g. null bytes in the file
         return f"{shown(kata.stub_path)}: {error}"
     return None

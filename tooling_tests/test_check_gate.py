@@ -145,7 +145,7 @@ def test_a_nudge_that_gives_away_the_recipe_stops_the_check(checkout):
     assert tfkatas_command(checkout, "dev", "stubs").returncode == 0
     result = tfkatas_command(checkout, "dev", "check")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert any(line.startswith("kata 02: solutions/02_double/double.py line 6: the nudge quotes a chain of steps")
+    assert any(line.startswith("kata 02: solutions/02_double/double.py:6: the nudge quotes a chain of steps")
                for line in problem_lines(result.stdout)), result.stdout
 
 

@@ -108,3 +108,136 @@ def test_logging_a_call_never_changes_it_even_when_its_arguments_cannot_be_copie
     uncopyable = np.array([threading.Lock(), threading.Lock()], dtype=object)  # deepcopy raises TypeError.
     assert module.count(uncopyable) == 2 and log.calls == []
     assert module.count([1, 2, 3]) == 3 and log.calls[0].result == 3  # A copyable call is logged.
+
+
+# ----------------------------------------------------------------------------- failure fingerprints
+
+COUNTER = '''"""Kata 01."""
+
+
+def count_steps(trainer, epochs):
+    """Call trainer.step() once per epoch; return how many steps were taken."""
+    ### BEGIN SOLUTION: a loop.
+    for _ in range(epochs):
+        trainer.step()
+    return trainer.steps
+    ### END SOLUTION
+'''
+COUNTER_TESTS = '''class Trainer:  # Not a plain value: the diagnosis cannot replay a call that takes it.
+    def __init__(self):
+        self.steps = 0
+
+    def step(self):
+        self.steps += 1
+
+
+def test_count_steps(kata):
+    trainer = Trainer()
+    steps = kata.count_steps(trainer, 5)
+    assert trainer.steps == 5, f"count_steps(trainer, 5) took {trainer.steps} steps, expected 5"
+    assert steps == 5, f"count_steps returned {steps}, expected 5"
+'''
+COUNTER_WRONG = '''from tfkatas.wrong import wrong_answer
+
+
+@wrong_answer("count_steps", "one step too few (range(epochs - 1))")
+def one_too_few(trainer, epochs):
+    for _ in range(epochs - 1):
+        trainer.step()
+    return trainer.steps
+
+
+@wrong_answer("count_steps", "returns the epochs asked for, not the steps taken")
+def returns_epochs(trainer, epochs):
+    trainer.step()
+    return epochs
+
+
+@wrong_answer("count_steps", "two steps per epoch")
+def twice_per_epoch(trainer, epochs):
+    for _ in range(2 * epochs):
+        trainer.step()
+    return trainer.steps
+'''
+
+
+def test_a_failure_no_replay_can_reach_is_named_by_its_fingerprint_from_make_check(tmp_path):
+    from tfkatas.fingerprints import FILENAME
+
+    root = make_checkout(tmp_path, [FakeKata(1, "counter", COUNTER, COUNTER_TESTS, COUNTER_WRONG)])
+    assert tfkatas_command(root, "dev", "stubs").returncode == 0
+    table = root / "solutions" / "01_counter" / FILENAME
+    first = tfkatas_command(root, "dev", "check", "01")
+    assert first.returncode == 0 and "Updated the diagnosis's fingerprints of kata(s) 01" in first.stdout, first.stdout
+    assert set(json.loads(table.read_text())) == {"test_count_steps"}, table.read_text()
+    again = tfkatas_command(root, "dev", "check", "01")  # The same behaviour fails the same way: nothing to update.
+    assert "Updated" not in again.stdout and "3 of 3 wrong answers" in again.stdout, again.stdout
+    learner = root / "katas" / "01_counter" / "counter.py"
+    learner.write_text("def count_steps(trainer, epochs):\n    for step in range(1, epochs):\n        trainer.step()\n"
+                       "    return trainer.steps\n")  # The mistake in the learner's own words.
+    result = tfkatas_command(root, "kata", "01")
+    assert "↳ your answer behaves like a known mistake: one step too few (range(epochs - 1))" in result.stdout, result.stdout
+    learner.write_text("def count_steps(trainer, epochs):\n    return 0\n")  # A mistake the table does not know.
+    assert "↳" not in tfkatas_command(root, "kata", "01").stdout
+
+
+def test_a_fingerprint_leaves_out_what_differs_between_runs_of_one_behaviour():
+    from tfkatas.fingerprints import fingerprint, name_in_learner_run
+
+    mine = AssertionError("dense_12 at 0x7f3a in /home/ana/answers/topk.py:12 (line 12) took 31ms/step: got 3")
+    theirs = AssertionError("dense_3 at 0x55aa in /tmp/x/wrong_answers.py:80 (line 80) took 2s/step: got 3")
+    assert fingerprint(mine) == fingerprint(theirs)
+    assert fingerprint(AssertionError("got 3")) != fingerprint(AssertionError("got 4"))
+    assert fingerprint(AssertionError("got 3")) != fingerprint(ValueError("got 3"))
+    assert name_in_learner_run("test_a[12-3-wrong-f-g]", "wrong-f-g") == "test_a[12-3]"
+    assert name_in_learner_run("test_a[wrong-f-g-12-3]", "wrong-f-g") == "test_a[12-3]"
+    assert name_in_learner_run("test_a[wrong-f-g]", "wrong-f-g") == "test_a" == name_in_learner_run("test_a", None)
+
+
+SEEDED_TESTS = '''import numpy as np
+import pytest
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    return float(np.random.random())
+
+
+def test_first(kata):
+    np.random.random()  # Draws that would shift a fixture made after this test.
+    assert kata.seen(0.0) == 0.0
+
+
+def test_second(kata, drawn):
+    print(f"drawn={drawn!r}")
+    assert kata.seen(drawn) == drawn
+'''
+SEEN = '''"""Kata 01."""
+
+
+def seen(value):
+    """Return value. Example: seen(2.0) -> 2.0."""
+    ### BEGIN SOLUTION: return.
+    return value
+    ### END SOLUTION
+'''
+
+
+def test_a_module_fixture_is_the_same_whichever_test_first_needs_it(tmp_path):
+    """Check mode reorders tests: a fixture must not depend on which test ran before it."""
+    import re
+    import subprocess
+    import sys
+
+    from tfkatas.fake_checkout import command_environment
+
+    root = make_checkout(tmp_path, [FakeKata(1, "seen", SEEN, SEEDED_TESTS, "")])
+    assert tfkatas_command(root, "dev", "stubs").returncode == 0
+    test_file = root / "katas" / "01_seen" / "test_seen.py"
+    values = []
+    for selection in ([], ["-k", "second"]):
+        result = subprocess.run([sys.executable, "-m", "pytest", str(test_file), "-s", "-q", "-p", "no:cacheprovider",
+                                 *selection], cwd=root, capture_output=True, text=True,
+                                env={**command_environment(root), "KATA_TARGET": "solutions"})
+        values += re.findall(r"drawn=([0-9.e-]+)", result.stdout)
+    assert len(values) == 2 and values[0] == values[1], values

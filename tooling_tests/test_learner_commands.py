@@ -201,7 +201,7 @@ def test_progress_shows_a_syntax_error_as_broken_with_file_and_line_and_other_ka
     result = tfkatas_command(checkout, "progress")
     assert result.returncode == 0, result.stderr
     assert "broken" in result.stdout
-    assert "katas/01_add/add.py line 2: SyntaxError" in result.stdout
+    assert "katas/01_add/add.py:2: SyntaxError" in result.stdout
     assert "solved" in result.stdout  # Kata 02 is unaffected.
 
 
@@ -210,11 +210,11 @@ def test_progress_shows_an_import_error_and_stops_an_endless_loop_naming_the_kat
     (checkout / "katas/02_double/double.py").write_text("def double(x):\n    while True:\n        pass\n")
     result = tfkatas_command(checkout, "progress")
     assert result.returncode == 0, result.stderr
-    assert "katas/01_add/add.py line 1: importing it raised ModuleNotFoundError" in result.stdout
+    assert "katas/01_add/add.py:1: importing it raised ModuleNotFoundError" in result.stdout
     rows = {line[:2]: line for line in result.stdout.splitlines() if line[:2] in ("01", "02")}
     assert "broken" in rows["01"] and "failing" in rows["02"]
     assert state_of(checkout)["progress"]["02"]["message"].startswith(
-        "stopped after 2 s in katas/02_double/double.py line")
+        "stopped after 2 s in katas/02_double/double.py:")
 
 
 # ----------------------------------------------------------------------------- hints
@@ -296,7 +296,7 @@ def test_grade_writes_the_documented_schema_and_never_touches_learner_files(chec
     assert grade["katas"]["01"] == {"title": "Adding numbers", "status": "failing", "passed": 1, "total": 2,
                                     "score": 0.5, "hints_used": 0, "failed_tests": [
                                         {"test": "test_subtract_subtracts",
-                                         "message": "not written yet in katas/01_add/add.py line 13: "
+                                         "message": "not written yet in katas/01_add/add.py:13: "
                                                     "the - operator subtracts."}]}
     assert grade["katas"]["02"]["status"] == "not started"
     assert (grade["passed"], grade["total"], grade["score"]) == (1, 3, 0.3333)
@@ -375,10 +375,10 @@ def test_watch_reruns_on_save_survives_a_syntax_error_and_an_endless_loop_then_m
     assert "0/2 tests pass" in watching.output()
 
     saved = _save(path, "def add(a, b):\n    return a +\n")
-    watching.wait_for("katas/01_add/add.py line 2: SyntaxError", since=saved)
+    watching.wait_for("katas/01_add/add.py:2: SyntaxError", since=saved)
 
     saved = _save(path, ENDLESS_LOOP)  # The kata's own per-test timeout (2 s) stops it.
-    watching.wait_for("stopped after 2 s in katas/01_add/add.py line 2: is there an endless loop", since=saved)
+    watching.wait_for("stopped after 2 s in katas/01_add/add.py:2: is there an endless loop", since=saved)
 
     saved = _save(path, HANG_IGNORING_TIMEOUT)  # Only watch's wall-clock limit can stop this one.
     watching.wait_for("stopped after 8 s: endless loop in katas/01_add/add.py?", since=saved, timeout=30)

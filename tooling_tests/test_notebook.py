@@ -14,6 +14,8 @@ import time
 import pytest
 
 from tfkatas.curriculum import ROOT
+from tfkatas.dev.notebooks_check import Kernel, kata_cell_output
+from tfkatas.dev.notebooks_check import with_solution_cells as solved_notebook
 from tfkatas.fake_checkout import PACKAGE_PARENT, FakeKata, command_environment, make_checkout, tfkatas_command
 from tfkatas.notebook import merge_definitions
 
@@ -103,39 +105,18 @@ def test_the_magics_save_the_notebooks_work_and_run_the_kata_in_the_shell(checko
     assert "make progress" not in result.stderr and "Traceback" not in result.stdout, result.stdout
 
 
-def execute(notebook_path, root, environment, timeout=180):
-    """Run every cell in a real kernel; the test cell's text output."""
-    import nbclient
-    import nbformat
-
-    notebook = nbformat.read(notebook_path, as_version=4)
-    nbformat.validate(notebook)
-    saved = dict(os.environ)
-    os.environ.update(environment)  # The kernel inherits this process's environment.
+def execute(notebook_path, root, environment):
+    """Run every cell in a real kernel (its own); the test cell's text output."""
+    kernel = Kernel(root, environment, timeout=180)
     try:
-        nbclient.NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(root)}}).execute()
+        return kata_cell_output(kernel.execute(json.loads(notebook_path.read_text())))
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    test_cell = next(cell for cell in notebook.cells if cell.source.startswith("%kata ") and cell.cell_type == "code")
-    return "".join(output.get("text", "") for output in test_cell.outputs)
+        kernel.close()
 
 
 def with_solution_cells(notebook_path, solution_text):
-    """The notebook with each function's cell (and the preamble) replaced by the solution's."""
-    tree = ast.parse(solution_text)
-    lines = solution_text.splitlines()
-    sources = {node.name: "\n".join(lines[node.lineno - 1:node.end_lineno]) for node in tree.body
-               if isinstance(node, ast.FunctionDef | ast.ClassDef)}
-    notebook = json.loads(notebook_path.read_text())
-    for cell in notebook["cells"]:
-        text = "".join(cell["source"])
-        for name, source in sources.items():
-            if cell["cell_type"] == "code" and text.startswith((f"def {name}(", f"class {name}")):
-                cell["source"] = source
     solved = notebook_path.with_name("solved.ipynb")
-    solved.write_text(json.dumps(notebook))
+    solved.write_text(json.dumps(solved_notebook(json.loads(notebook_path.read_text()), solution_text)))
     return solved
 
 

@@ -32,5 +32,5 @@ def test_nudge_problems_name_the_file_and_line():
               '    ### BEGIN SOLUTION: tf.sort(values, axis=-1, direction="DESCENDING")\n'
               + REGION + "    ### END SOLUTION\n")
     [problem] = nudge_problems(source, "solutions/05_topk/topk.py")
-    assert problem.startswith("solutions/05_topk/topk.py line 5: the nudge quotes the call tf.sort(v")
+    assert problem.startswith("solutions/05_topk/topk.py:5: the nudge quotes the call tf.sort(v")
     assert "move the recipe to the last hint" in problem

@@ -102,7 +102,7 @@ def test_a_skip_or_xfail_in_the_learners_code_counts_as_failed_with_its_place(ch
     result = kata(checkout)
     assert result.returncode == 1, result.stdout
     assert "1 of 3 tests pass" in result.stdout, result.stdout
-    assert f"your code called {call.split('(')[0]} in katas/01_add/add.py line 5" in result.stdout, result.stdout
+    assert f"your code called {call.split('(')[0]} in katas/01_add/add.py:5" in result.stdout, result.stdout
     assert "Well done" not in result.stdout
     graded, _ = grade(checkout)
     assert graded["katas"]["01"]["status"] == "failing" and graded["katas"]["02"]["status"] == "solved"
@@ -114,7 +114,7 @@ def test_code_that_ends_the_run_fails_that_test_and_the_others_still_run(checkou
                            "def subtract(a, b):\n    return a - b\n")
     result = kata(checkout)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "1 of 3 tests pass" in result.stdout and "katas/01_add/add.py line 7" in result.stdout, result.stdout
+    assert "1 of 3 tests pass" in result.stdout and "katas/01_add/add.py:7" in result.stdout, result.stdout
     graded, _ = grade(checkout)
     assert graded["katas"]["02"]["status"] == "solved", graded
     assert graded["total"] == 4 and graded["passed"] == 2, graded
@@ -167,7 +167,7 @@ def test_an_endless_loop_costs_one_timeout_then_the_same_function_fails_at_once(
     learner_file(checkout, "def add(a, b):\n    while True:\n        pass\n\n\ndef subtract(a, b):\n    return a - b\n")
     result = kata(checkout)
     assert result.returncode == 1, result.stdout
-    assert "stopped after 3 s in katas/01_add/add.py line 2" in result.stdout, result.stdout
+    assert "stopped after 3 s in katas/01_add/add.py:2" in result.stdout, result.stdout
     assert "not run: an earlier call of add did not return within 3 s" in result.stdout, result.stdout
     assert "1 of 3 tests pass" in result.stdout, result.stdout
 

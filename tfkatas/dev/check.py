@@ -21,6 +21,7 @@ from pathlib import Path
 
 from tfkatas.arguments import fail
 from tfkatas.curriculum import KATAS_DIR, ROOT, SOLUTIONS_DIR, WORDS_FILENAME, CurriculumError, find_kata, load_curriculum
+from tfkatas.fingerprints import FILENAME as FINGERPRINTS
 from tfkatas.launcher import pytest_run, run_here
 from tfkatas.stubs import StubError, compare_with_stub, generated_stubs_dir, write_stub
 
@@ -50,14 +51,14 @@ def static_problems(katas, strict: bool) -> tuple[list[str], list[str]]:
                 problems.append(f"{path.relative_to(ROOT)} is not listed in curriculum.toml")
     for kata in katas:
         expected = {"katas": {kata.module_filename, kata.test_filename, WORDS_FILENAME},
-                    "solutions": {kata.module_filename, "wrong_answers.py"}}
+                    "solutions": {kata.module_filename, "wrong_answers.py", FINGERPRINTS}}
         for name, directory in (("katas", KATAS_DIR), ("solutions", SOLUTIONS_DIR)):
             folder = directory / kata.dirname
             if not folder.is_dir():
                 problems.append(f"kata {kata.code}: {name}/{kata.dirname}/ is missing")
                 continue
             present = {path.name for path in folder.iterdir()} - ALLOWED_KATA_FILES
-            for missing in sorted(expected[name] - present):
+            for missing in sorted(expected[name] - present - {FINGERPRINTS}):  # make check writes them.
                 problems.append(f"kata {kata.code}: {name}/{kata.dirname}/{missing} is missing")
             for stray in sorted(present - expected[name]):
                 problems.append(f"kata {kata.code}: stray file {name}/{kata.dirname}/{stray}")

@@ -41,6 +41,8 @@ class CheckMode:
         self.config = config
         self.caught: set[str] = set()  # Wrong answers caught in this process: their other tests are skipped.
         self.diagnosed: dict[str, dict[str, bool]] = {}  # kata code -> {wrong answer id: diagnosed as itself}
+        self.fingerprints: dict[str, dict[str, tuple[str, str]]] = {}  # kata code -> {wrong answer id: (test, hash)}
+        self.slowest_diagnosis = 0.0  # Seconds: the most the diagnosis added to one wrong answer's run.
         self.ok: bool | None = None
         if not config.option.kata_stubs_dir:
             # Workers read the stubs the controller (or a single process) generates at this fixed place.
@@ -97,6 +99,26 @@ class CheckMode:
         if "kata_diagnosed_itself" in properties and "kata" in properties:
             self.diagnosed.setdefault(properties["kata"], {}).setdefault(
                 properties.get("kata_variant"), bool(properties["kata_diagnosed_itself"]))
+            self.fingerprints.setdefault(properties["kata"], {}).setdefault(
+                properties.get("kata_variant"), tuple(properties["kata_fingerprint"]))
+        if "kata_diagnosis_seconds" in properties:  # The most one wrong answer's run spent diagnosing.
+            self.slowest_diagnosis = max(self.slowest_diagnosis, properties["kata_diagnosis_seconds"])
+
+    def write_fingerprints(self) -> list[str]:
+        """Each kata's table of how its wrong answers failed in this run (tfkatas.fingerprints)."""
+        from tfkatas.fingerprints import write_table
+
+        changed = []
+        for kata in selected_katas(self.config):
+            table: dict[str, dict[str, list[str]]] = {}
+            for variant, (key, mark) in self.fingerprints.get(kata.code, {}).items():
+                table.setdefault(key, {}).setdefault(mark, []).append(variant)
+            if table and write_table(kata.solution_path.parent, table):
+                changed.append(kata.code)
+        if not changed:
+            return []
+        return [f"Updated the diagnosis's fingerprints of kata(s) {', '.join(changed)} "
+                f"(solutions/NN_slug/fingerprints.json): commit them."]
 
     def diagnosis_lines(self) -> list[str]:
         """The share of wrong answers that the misconception diagnosis names as themselves, per kata."""
@@ -106,7 +128,8 @@ class CheckMode:
         named = sum(sum(found.values()) for found in self.diagnosed.values())
         total = sum(len(found) for found in self.diagnosed.values())
         lines = ["", f"Misconception diagnosis: {named} of {total} wrong answers, run as a learner's answer, are "
-                     f"named as themselves ({100 * named / total:.0f}%): " + ", ".join(per_kata)]
+                     f"named as themselves ({100 * named / total:.0f}%), adding at most {self.slowest_diagnosis:.2f} s "
+                     "to a run: " + ", ".join(per_kata)]
         if self.config.option.kata_explain:
             lines += [f"  not named: {variant}" for found in self.diagnosed.values()
                       for variant, named_itself in sorted(found.items()) if not named_itself]
@@ -135,7 +158,8 @@ class CheckMode:
 
     def pytest_terminal_summary(self, terminalreporter):
         lines, self.ok = self._verdict(explain=self.config.option.kata_explain)
-        for line in lines + self.diagnosis_lines():
+        written = self.write_fingerprints()  # Caught wrong answers only: one not caught has no entry.
+        for line in lines + self.diagnosis_lines() + written:
             terminalreporter.write_line(line)
 
     @pytest.hookimpl(trylast=True)

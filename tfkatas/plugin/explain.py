@@ -71,7 +71,7 @@ def first_line(error: BaseException) -> str:
 
 
 def learner_location(locations: list[Location], message: str, kata: Kata | None) -> str:
-    """' in katas/05_topk/topk.py line 42' for the deepest frame inside the kata's code file.
+    """' in katas/05_topk/topk.py:42' for the deepest frame inside the kata's code file.
 
     Inside a tf.function the frames belong to AutoGraph's converted code; TensorFlow then names
     the learner's file and line in the message ("File ".../topk.py", line 42"), so look there too.
@@ -82,7 +82,7 @@ def learner_location(locations: list[Location], message: str, kata: Kata | None)
     where = ""
     for path, line in candidates:
         if path.name == kata.module_filename and path.parent.name == kata.dirname:
-            where = f" in {shown(path)} line {line}"
+            where = f" in {shown(path)}:{line}"
     return where
 
 

@@ -6,17 +6,24 @@ are replayed on the kata's wrong answers and the solution; the diagnosis goes in
 report (`kata_diagnosis`), so the learner's report, watch, pair and the grade files show it. In
 check mode each wrong answer's first failure records whether it was diagnosed as itself (or as
 a wrong answer that gives the same results there): `make check` prints that share per kata.
+
+First, though, the failure's fingerprint is looked up in the kata's table of how its wrong
+answers fail (tfkatas.fingerprints): it reaches what no replay can within the time budget (a
+training call, a Keras model). Check mode records each wrong answer's fingerprint, and
+`make check` writes the tables.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from tfkatas.curriculum import SOLUTIONS_DIR, kata_for_path
-from tfkatas.diagnosis import CallLog, diagnose, watch_module
+from tfkatas.diagnosis import BUDGET, CallLog, Diagnosis, diagnose, known_mistake, watch_module
+from tfkatas.fingerprints import fingerprint, name_in_learner_run, read_table
 from tfkatas.plugin.configuration import curriculum_of
 from tfkatas.variants import SOLUTION_VARIANT, STUB_VARIANT, is_wrong_answer, variant_of
 
@@ -28,6 +35,9 @@ class Misconceptions:
         self.config = config
         self.log = CallLog()
         self.modules: dict[tuple[str, str], object] = {}  # (kata code, wrong answer id or "solution") -> module
+        self.tables: dict[str, dict] = {}  # kata code -> its fingerprint table, read once
+        # Seconds the diagnosis took per (test file, variant): one learner's run, or one wrong answer's in check mode.
+        self.spent: dict[tuple[str, str | None], float] = {}
 
     @staticmethod
     def of(config) -> Misconceptions | None:
@@ -45,7 +55,7 @@ class Misconceptions:
             self.modules[(kata.code, key)] = load()
         return self.modules[(kata.code, key)]
 
-    def diagnosis_for(self, kata):
+    def diagnosis_for(self, kata, budget: float):
         from tfkatas.targets import load_kata_module, load_wrong_answer, wrong_answers
 
         candidates = wrong_answers(kata)
@@ -57,7 +67,17 @@ class Misconceptions:
         def load_wrong(wrong):
             return self._module(kata, wrong.id, lambda: load_wrong_answer(kata, wrong, Path(solutions)))
 
-        return diagnose(self.log.calls, candidates, load_wrong, solution)
+        return diagnose(self.log.calls, candidates, load_wrong, solution, budget)
+
+    def fingerprinted(self, kata, key: str, mark: str) -> Diagnosis | None:
+        """The wrong answers that failed this test saying exactly this, from the kata's table."""
+        from tfkatas.targets import wrong_answers
+
+        if kata.code not in self.tables:
+            self.tables[kata.code] = read_table(SOLUTIONS_DIR / kata.dirname)
+        ids = set(self.tables[kata.code].get(key, {}).get(mark, ()))
+        matched = [wrong for wrong in wrong_answers(kata) if wrong.id in ids]
+        return known_mistake(matched) if matched else None
 
     def pytest_runtest_setup(self, item):
         self.log.reset()
@@ -65,18 +85,28 @@ class Misconceptions:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
         report = yield
-        if call.when != "call" or not report.failed or "kata" not in getattr(item, "fixturenames", ()):
+        if call.when == "teardown" or not report.failed or call.excinfo is None or \
+                "kata" not in getattr(item, "fixturenames", ()) or os.environ.get("KATA_DIAGNOSIS") == "0":
             return report
         kata = kata_for_path(item.path, curriculum_of(self.config))
         variant = variant_of(item)
         if kata is None or variant in (SOLUTION_VARIANT, STUB_VARIANT):
             return report
+        started, run = time.perf_counter(), (str(item.path), variant)
+        key, mark = name_in_learner_run(item.name, variant), fingerprint(call.excinfo.value)
+        remaining = BUDGET - self.spent.get(run, 0.0)
         try:
-            found = self.diagnosis_for(kata)
+            # The test's own failure, matched exactly, first (free); then the replay of its calls.
+            found = self.fingerprinted(kata, key, mark)
+            if found is None and call.when == "call" and remaining > 0:
+                found = self.diagnosis_for(kata, remaining)
         except (Exception, pytest.fail.Exception):  # noqa: BLE001 - a bonus (even cut short by the test's
             found = None  # timeout) never changes a verdict or ends the run.
+        self.spent[run] = self.spent.get(run, 0.0) + time.perf_counter() - started
+        report.user_properties += [("kata_diagnosis_seconds", self.spent[run])]
         if found is not None:
             report.user_properties += [("kata_diagnosis", found.words)]
         if is_wrong_answer(variant):  # Check mode: did the diagnosis name this very wrong answer?
-            report.user_properties += [("kata_diagnosed_itself", found is not None and variant in found.wrong_answer_ids)]
+            report.user_properties += [("kata_diagnosed_itself", found is not None and variant in found.wrong_answer_ids),
+                                       ("kata_fingerprint", (key, mark))]
         return report

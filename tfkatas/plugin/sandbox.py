@@ -28,10 +28,22 @@ def pytest_sessionstart(session):
                         returncode=2)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Seed before any fixture too: a module fixture (a model trained once for several tests) is
+    then the same whichever test first needs it, in a learner's run, a -k run or check mode's order."""
+    _seed(item.config.option.kata_seed)
+
+
 @pytest.fixture(autouse=True)
 def _fixed_seeds(request):
-    """The same random numbers on every run: Python, numpy, and TensorFlow/Keras when imported."""
-    seed = request.config.option.kata_seed
+    """The same random numbers at the start of every test, whatever the fixtures drew."""
+    _seed(request.config.option.kata_seed)
+    yield
+
+
+def _seed(seed: int) -> None:
+    """Python, numpy, and TensorFlow/Keras when imported."""
     random.seed(seed)
     import numpy as np
 
@@ -44,7 +56,6 @@ def _fixed_seeds(request):
     if "tensorflow" in sys.modules and not tf32_wanted():
         # float32 tolerances must mean the same on an Ampere or Hopper GPU as on a CPU.
         sys.modules["tensorflow"].config.experimental.enable_tensor_float_32_execution(False)
-    yield
 
 
 def _close_leaked_name_scopes() -> None:

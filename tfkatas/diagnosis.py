@@ -225,7 +225,7 @@ def diagnose(calls: list[Call], wrong_answers: list, load_wrong, solution, budge
             continue  # This function is right on these calls; the mistake is elsewhere.
         matched = []
         for wrong in (w for w in wrong_answers if w.replaces == function):
-            if time.perf_counter() - started > budget:
+            if time.perf_counter() - started + sum(call.seconds for call in mine) > budget:  # It would not fit.
                 break
             try:
                 module = load_wrong(wrong)

@@ -9,8 +9,9 @@ failure said (`solutions/NN_slug/fingerprints.json`); a learner's answer that fa
 test saying exactly the same thing behaves like that wrong answer there.
 
 The hash is of the error's type and message with what differs between runs of the same
-behaviour taken out: paths and line numbers (the learner's file is not the wrong answer's, nor its temporary folder),
-memory addresses, times, and the counters in Keras' automatic layer names.
+behaviour taken out: paths and line numbers (the learner's file is not the wrong answer's, nor
+its temporary folder), memory addresses, times, the counters in Keras' automatic layer names,
+and the order of pytest's explanation lines.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def fingerprint(error: BaseException) -> str:
     text = f"{type(error).__name__}: {error}"
     for pattern, replacement in _RUN_SPECIFIC:
         text = pattern.sub(replacement, text)
+    # pytest's explanation lists differing dict or set items in hash order, which changes per process.
+    first, *explanation = text.splitlines()
+    text = "\n".join([first, *sorted(explanation)])
     return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
 
 

@@ -4,12 +4,15 @@ behaves like, or by a simple detector; a right answer never is; make check print
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
 from tfkatas.diagnosis import detector, same_result
-from tfkatas.fake_checkout import FakeKata, make_checkout, tfkatas_command
+from tfkatas.fake_checkout import FakeKata, command_environment, make_checkout, tfkatas_command
 
 SCALE = '''"""Kata 01."""
 
@@ -225,12 +228,6 @@ def seen(value):
 
 def test_a_module_fixture_is_the_same_whichever_test_first_needs_it(tmp_path):
     """Check mode reorders tests: a fixture must not depend on which test ran before it."""
-    import re
-    import subprocess
-    import sys
-
-    from tfkatas.fake_checkout import command_environment
-
     root = make_checkout(tmp_path, [FakeKata(1, "seen", SEEN, SEEDED_TESTS, "")])
     assert tfkatas_command(root, "dev", "stubs").returncode == 0
     test_file = root / "katas" / "01_seen" / "test_seen.py"
@@ -241,3 +238,25 @@ def test_a_module_fixture_is_the_same_whichever_test_first_needs_it(tmp_path):
                                 env={**command_environment(root), "KATA_TARGET": "solutions"})
         values += re.findall(r"drawn=([0-9.e-]+)", result.stdout)
     assert len(values) == 2 and values[0] == values[1], values
+
+
+def test_a_part_of_a_kata_checked_leaves_its_fingerprints_alone(tmp_path):
+    from tfkatas.fingerprints import FILENAME
+
+    root = make_checkout(tmp_path, [FakeKata(1, "counter", COUNTER, COUNTER_TESTS, COUNTER_WRONG)])
+    assert tfkatas_command(root, "dev", "stubs").returncode == 0
+    assert tfkatas_command(root, "dev", "check", "01").returncode == 0
+    table = root / "solutions" / "01_counter" / FILENAME
+    written = table.read_text()
+    subprocess.run([sys.executable, "-m", "pytest", "katas/01_counter", "--kata-check", "-q", "-p", "no:cacheprovider",
+                    "-k", "one_too_few"], cwd=root, capture_output=True, text=True, env=command_environment(root))
+    assert table.read_text() == written  # One wrong answer's run must not shrink the table to it.
+
+
+def test_pytests_explanation_in_hash_order_gives_one_fingerprint():
+    from tfkatas.fingerprints import fingerprint
+
+    head = "flags differ\nassert {...} == {...}\n  Differing items:\n"
+    one = AssertionError(head + "  {'a': 1} != {'a': 2}\n  {'b': 1} != {'b': 2}")
+    other = AssertionError(head + "  {'b': 1} != {'b': 2}\n  {'a': 1} != {'a': 2}")
+    assert fingerprint(one) == fingerprint(other)

@@ -23,11 +23,24 @@ from tfkatas.variants import SOLUTION_VARIANT, STUB_VARIANT, is_wrong_answer, va
 
 @functools.cache
 def _kata_attributes_by_test(path: str) -> dict[str, frozenset[str]]:
-    """For each test function in a test file, the names it reads from the `kata` module."""
+    """For each function in a test file, the names it reads from the `kata` module, itself or
+    through the file's helpers and fixtures it calls or asks for (`three_models(kata)`)."""
     tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    return {node.name: frozenset(inner.attr for inner in ast.walk(node) if isinstance(inner, ast.Attribute)
-                                 and isinstance(inner.value, ast.Name) and inner.value.id == "kata")
-            for node in tree.body if isinstance(node, ast.FunctionDef)}
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    direct = {name: {inner.attr for inner in ast.walk(node) if isinstance(inner, ast.Attribute)
+                     and isinstance(inner.value, ast.Name) and inner.value.id == "kata"}
+              for name, node in functions.items()}
+    uses = {name: ({inner.id for inner in ast.walk(node) if isinstance(inner, ast.Name)} |
+                   {argument.arg for argument in node.args.args}) & functions.keys() - {name}
+            for name, node in functions.items()}
+
+    def reads(name: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        found = set(direct[name])
+        for used in uses[name] - seen:
+            found |= reads(used, seen | {name})
+        return found
+
+    return {name: frozenset(reads(name)) for name in functions}
 
 
 def _kata_names_used(item) -> frozenset[str]:
@@ -39,7 +52,7 @@ class CheckMode:
 
     def __init__(self, config):
         self.config = config
-        self.caught: set[str] = set()  # Wrong answers caught in this process: their other tests are skipped.
+        self.caught: set[str] = set()  # Wrong answers caught in this process: their other tests are passed over.
         self.diagnosed: dict[str, dict[str, bool]] = {}  # kata code -> {wrong answer id: diagnosed as itself}
         self.fingerprints: dict[str, dict[str, tuple[str, str]]] = {}  # kata code -> {wrong answer id: (test, hash)}
         self.slowest_diagnosis = 0.0  # Seconds: the most the diagnosis added to one wrong answer's run.
@@ -80,10 +93,16 @@ class CheckMode:
         groups: dict[tuple[str, str | None], int] = {}
         items[:] = [item for _, item in sorted(enumerate(items), key=key)]
 
-    def pytest_runtest_setup(self, item):
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item, nextitem):
+        """A wrong answer already caught has nothing left to prove: its other tests are passed over
+        without setup or reports (tens of thousands of skip reports cost more than the tests did).
+        What only this item would have torn down is torn down now, as its own teardown would."""
         variant = variant_of(item)
         if is_wrong_answer(variant) and f"{item.path}::{variant}" in self.caught:
-            pytest.skip("wrong answer already caught by an earlier test")
+            item.session._setupstate.teardown_exact(nextitem)  # pytest's runner does this after each item.
+            return True
+        return None
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -110,8 +129,11 @@ class CheckMode:
 
         changed = []
         for kata in selected_katas(self.config):
+            found = self.fingerprints.get(kata.code, {})
+            if set(found) != {wrong.id for wrong in wrong_answers(kata)}:
+                continue  # A part of the kata ran (-k), or a wrong answer was not caught: keep its table.
             table: dict[str, dict[str, list[str]]] = {}
-            for variant, (key, mark) in self.fingerprints.get(kata.code, {}).items():
+            for variant, (key, mark) in found.items():
                 table.setdefault(key, {}).setdefault(mark, []).append(variant)
             if table and write_table(kata.solution_path.parent, table):
                 changed.append(kata.code)

@@ -66,20 +66,69 @@ def merge_definitions(file_text: str, sources: dict[str, str], imports: list[str
     return "\n".join(lines) + "\n"
 
 
+def _code_of(value):
+    """A function's code object, through the wrappers a class body uses (tf.function, property...)."""
+    for candidate in (value, getattr(value, "__func__", None), getattr(value, "fget", None),
+                      getattr(value, "python_function", None), getattr(value, "__wrapped__", None)):
+        if hasattr(candidate, "__code__"):
+            return candidate.__code__
+    return None
+
+
+def _definition_source(name: str, value) -> tuple[str, str] | None:
+    """(source, its cell's text) of a function or class defined in a notebook cell, or None.
+
+    Python 3.11's inspect.getsource cannot find a class defined in __main__; its methods' code
+    names the cell (IPython keeps each cell's text in linecache), which holds the class."""
+    if inspect.isclass(value):
+        codes = [code for code in map(_code_of, vars(value).values()) if code is not None]
+        if not codes:
+            return None
+        cell = "".join(linecache.getlines(codes[0].co_filename))
+        try:
+            tree = ast.parse(cell)
+        except SyntaxError:
+            return None
+        lines = cell.splitlines()
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and node.name == name:
+                first = min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
+                return "\n".join(lines[first - 1:node.end_lineno]) + "\n", cell
+        return None
+    try:
+        return inspect.getsource(value), "".join(linecache.getlines(inspect.getsourcefile(value) or ""))
+    except (OSError, TypeError):
+        return None
+
+
+def _helpers_used(value, namespace: dict) -> set[str]:
+    """Names of the notebook's own functions and classes that `value` uses (its global names)."""
+    codes = [_code_of(item) for item in vars(value).values()] if inspect.isclass(value) else [_code_of(value)]
+    names, pending = set(), [code for code in codes if code is not None]
+    while pending:
+        code = pending.pop()
+        names |= set(code.co_names)
+        pending += [constant for constant in code.co_consts if hasattr(constant, "co_names")]
+    return {name for name in names if getattr(namespace.get(name), "__module__", None) == "__main__"
+            and (inspect.isfunction(namespace[name]) or inspect.isclass(namespace[name]))}
+
+
 def _notebook_sources(kata_names: list[str], namespace: dict) -> tuple[dict[str, str], list[str]]:
-    """The source of each kata function defined in the notebook, and the imports of its cells."""
-    sources, imports = {}, []
-    for name in kata_names:
+    """The source of each kata function or class defined in the notebook, and of the notebook's
+    helpers they use (a learner's own `_pool_windows`), with the imports of their cells."""
+    sources, imports, wanted = {}, [], list(kata_names)
+    while wanted:
+        name = wanted.pop(0)
         value = namespace.get(name)
-        if value is None or getattr(value, "__module__", None) != "__main__":
+        if name in sources or value is None or getattr(value, "__module__", None) != "__main__":
             continue  # Not defined in this notebook (or imported from elsewhere).
-        try:
-            sources[name] = inspect.getsource(value)
-            cell = "".join(linecache.getlines(inspect.getsourcefile(value) or ""))
-        except (OSError, TypeError):
+        found = _definition_source(name, value)
+        if found is None:
             continue
+        sources[name] = found[0]
+        wanted += sorted(_helpers_used(value, namespace) - set(sources))
         try:
-            imports += _top_level(cell)[1]
+            imports += _top_level(found[1])[1]
         except SyntaxError:
             pass
     return sources, imports

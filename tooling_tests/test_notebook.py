@@ -158,3 +158,40 @@ def test_a_real_katas_notebook_passes_with_its_solution_in_a_real_kernel(tmp_pat
     output = execute(notebook, copy.root, {"KATA_ROOT": str(copy.root), "PYTHONPATH": str(PACKAGE_PARENT)})
     assert "All tests pass" in output, output[-3000:]
     print(f"kata 01 notebook executed in {time.perf_counter() - started:.1f} s")  # Figures for the README.
+
+
+def test_check_notebooks_runs_every_notebook_both_ways_in_one_kernel_and_names_a_broken_one(checkout):
+    """`make check-notebooks` on the fake set, in a clean copy: the learner's kata file is never written."""
+    learner_file = checkout / "katas" / "01_add" / "add.py"
+    before = learner_file.read_text()
+    result = tfkatas_command(checkout, "dev", "check-notebooks")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "kata 01: as generated" in result.stdout and "1 of 1 notebooks right both ways" in result.stdout, result.stdout
+    solution = checkout / "solutions" / "01_add" / "add.py"
+    solution.write_text(solution.read_text().replace("return a + b", "return a - b"))
+    broken = tfkatas_command(checkout, "dev", "check-notebooks")
+    assert broken.returncode == 1 and "kata 01: with its solution, its test cell did not pass" in broken.stdout, broken.stdout
+    assert learner_file.read_text() == before
+
+
+SOURCES_SCRIPT = '''
+from IPython.core.interactiveshell import InteractiveShell
+from tfkatas.notebook import _notebook_sources
+shell = InteractiveShell.instance()
+shell.run_cell("import math\\n\\n\\ndef _side(n):\\n    return math.sqrt(n)\\n")
+shell.run_cell("@staticmethod\\ndef unused():\\n    pass\\n\\n\\nclass Square:\\n    def __init__(self, n):\\n"
+               "        self.side = _side(n)\\n\\n    @property\\n    def area(self):\\n        return self.side ** 2\\n")
+sources, imports = _notebook_sources(["Square"], shell.user_ns)
+print(sorted(sources), imports)
+print(sources["Square"])
+'''
+
+
+def test_a_notebooks_class_and_the_helpers_it_uses_are_saved_with_their_imports():
+    """Python 3.11's inspect cannot find a class made in a notebook cell; a helper the learner
+    added (not in the stub) must travel with the function that calls it."""
+    result = subprocess.run([sys.executable, "-c", SOURCES_SCRIPT], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(PACKAGE_PARENT)})
+    assert result.returncode == 0, result.stderr
+    assert "['Square', '_side'] ['import math']" in result.stdout, result.stdout
+    assert "class Square:" in result.stdout and "return self.side ** 2" in result.stdout, result.stdout

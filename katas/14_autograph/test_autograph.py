@@ -108,11 +108,19 @@ def test_count_traces_counts_only_new_traces(kata):
     assert kata.count_traces(increment, []) == 0, "count_traces(function, []) should be 0: no calls, no traces"
 
 
+def tf_print_output(captured) -> str:
+    """What tf.print wrote to standard error. Inside IPython (a notebook's %kata), TensorFlow sends
+    it through Python's standard output into the cell instead (its "interactive logging")."""
+    import builtins
+
+    return captured.out if hasattr(builtins, "get_ipython") else captured.err
+
+
 def test_make_logging_function_prints_every_call_but_traces_once(kata, capfd):
     add_one, python_log = kata.make_logging_function()
     for values in ([1.0, 2.0], [3.0, 4.0], [5.0, 6.0]):
         assert_close(add_one(tf.constant(values)), np.array(values) + 1, f"add_one(tf.constant({values}))")
-    printed = capfd.readouterr().err.count("add_one got")
+    printed = tf_print_output(capfd.readouterr()).count("add_one got")
     assert printed == 3, f"'add_one got' appeared {printed} times on standard error after 3 calls, expected 3 " \
                          "(tf.print runs on every call; Python's print only while tracing)"
     assert python_log == ["traced"], f"python_log is {python_log!r} after 3 calls of one shape, expected ['traced']"
@@ -124,7 +132,7 @@ def test_make_logging_function_traces_again_for_a_new_shape(kata, capfd):
         f"make_logging_function returned add_one of type {type(add_one).__name__}, expected a tf.function")
     for values in ([1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]):
         assert_close(add_one(tf.constant(values)), np.array(values) + 1, f"add_one(tf.constant({values}))")
-    printed = capfd.readouterr().err.count("add_one got")
+    printed = tf_print_output(capfd.readouterr()).count("add_one got")
     assert printed == 3, f"'add_one got' appeared {printed} times on standard error after 3 calls, expected 3"
     assert python_log == ["traced", "traced"], (
         f"python_log is {python_log!r} after calls with shapes [2], [3], [3]; expected ['traced', 'traced'] "

@@ -42,6 +42,9 @@ def notebook_cells(kata: Kata, stub: str) -> list[dict]:
                            default=len(lines) + 1)
     body_start = tree.body[0].end_lineno if docstring else 0  # The preamble starts after the docstring.
     preamble = "\n".join(lines[body_start:first_definition - 1]).strip()
+    if "__file__" in preamble:  # A notebook has no __file__: name the kata file it saves into.
+        preamble = (f"__file__ = {str(kata.stub_path)!r}  # The kata file %kata saves into; paths beside it "
+                    f"(artifacts/) are found from it.\n{preamble}")
     cells = [_cell("markdown", f"# Kata {kata.code} · {kata.title}\n\n{kata.summary}\n\n{docstring}\n\n"
                                "Fill in each function below, then run the test cell. `%kata` saves your functions "
                                f"into `katas/{kata.dirname}/{kata.module_filename}` (the old version is backed up), "

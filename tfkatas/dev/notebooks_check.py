@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from tfkatas.curriculum import ROOT, Kata, find_kata, load_curriculum
+from tfkatas.environment import tensorflow_environment
 
 
 def add_arguments(parser) -> None:
@@ -36,11 +37,17 @@ def with_solution_cells(notebook: dict, solution_text: str) -> dict:
     sources = {node.name: "\n".join(lines[min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1:node.end_lineno])
                for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef)}
     solved = copy.deepcopy(notebook)
+    placed = set()
     for cell in solved["cells"]:
         text = "".join(cell["source"])
         for name, source in sources.items():
             if cell["cell_type"] == "code" and _defines(text, name):
-                cell["source"] = source
+                cell["source"], placed = source, placed | {name}
+    helpers = [source for name, source in sources.items() if name not in placed]  # The solution's own helpers,
+    if helpers:  # in a cell of their own before the test cell, where a learner would add theirs.
+        test_cell = next(index for index, cell in enumerate(solved["cells"]) if "".join(cell["source"]).startswith("%kata "))
+        solved["cells"].insert(test_cell, {"cell_type": "code", "id": "solution-helpers", "metadata": {},
+                                           "execution_count": None, "outputs": [], "source": "\n\n\n".join(helpers)})
     return solved
 
 
@@ -115,7 +122,8 @@ def run(args) -> int:
     problems, timings = [], []
     with tempfile.TemporaryDirectory(prefix="tfkatas-notebooks-") as scratch:
         root = prepared_copy(Path(scratch) / "checkout", katas)
-        kernel = Kernel(root, {"KATA_ROOT": str(root), "PYTHONPATH": str(PACKAGE_PARENT), "NO_COLOR": "1"})
+        kernel = Kernel(root, tensorflow_environment({"KATA_ROOT": str(root), "PYTHONPATH": str(PACKAGE_PARENT),
+                                                      "NO_COLOR": "1"}))
         try:
             for kata in katas:
                 generated = json.loads((root / "notebooks" / f"{kata.dirname}.ipynb").read_text(encoding="utf-8"))

@@ -215,6 +215,8 @@ def diagnose(calls: list[Call], wrong_answers: list, load_wrong, solution, budge
     """
     started = time.perf_counter()
     calls = [call for call in calls if call.seconds <= SLOW_CALL]
+    if sum(call.seconds for call in calls) > budget:
+        return None  # Even the solution's replay would not fit in what is left of the run's budget.
     for function in dict.fromkeys(call.function for call in calls):
         mine = [call for call in calls if call.function == function]
         try:

@@ -253,10 +253,13 @@ def test_a_part_of_a_kata_checked_leaves_its_fingerprints_alone(tmp_path):
     assert table.read_text() == written  # One wrong answer's run must not shrink the table to it.
 
 
-def test_pytests_explanation_in_hash_order_gives_one_fingerprint():
+def test_pytests_explanation_of_an_assert_is_left_out_of_the_fingerprint():
     from tfkatas.fingerprints import fingerprint
 
     head = "flags differ\nassert {...} == {...}\n  Differing items:\n"
     one = AssertionError(head + "  {'a': 1} != {'a': 2}\n  {'b': 1} != {'b': 2}")
     other = AssertionError(head + "  {'b': 1} != {'b': 2}\n  {'a': 1} != {'a': 2}")
     assert fingerprint(one) == fingerprint(other)
+    cut_short = AssertionError(head + "  {'a': 1} != {'a': 2}\n  ...Full output truncated (2 lines hidden)")
+    assert fingerprint(cut_short) == fingerprint(one)  # pytest shortens it on a terminal, not where CI is set.
+    assert fingerprint(AssertionError("assert 3 == 5\n +  where 3 = f()")) != fingerprint(AssertionError("assert 4 == 5"))

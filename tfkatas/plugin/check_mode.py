@@ -127,6 +127,8 @@ class CheckMode:
         """Each kata's table of how its wrong answers failed in this run (tfkatas.fingerprints)."""
         from tfkatas.fingerprints import write_table
 
+        if is_worker(self.config):
+            return []  # The controlling process writes them, and says so where it can be read.
         changed = []
         for kata in selected_katas(self.config):
             found = self.fingerprints.get(kata.code, {})

@@ -182,6 +182,9 @@ def test_a_failure_no_replay_can_reach_is_named_by_its_fingerprint_from_make_che
     assert "↳ your answer behaves like a known mistake: one step too few (range(epochs - 1))" in result.stdout, result.stdout
     learner.write_text("def count_steps(trainer, epochs):\n    return 0\n")  # A mistake the table does not know.
     assert "↳" not in tfkatas_command(root, "kata", "01").stdout
+    measured = tfkatas_command(root, "dev", "learner-diagnosis")  # Each wrong answer as a learner's own file.
+    assert "learner diagnosis: 3 of 3 wrong answers, each run as a learner's own file, were named (100%)" in \
+        measured.stdout, measured.stdout
 
 
 def test_a_fingerprint_leaves_out_what_differs_between_runs_of_one_behaviour():

@@ -8,7 +8,6 @@ figure is the share of those runs whose report names the wrong answer's mistake.
 
 from __future__ import annotations
 
-import ast
 import inspect
 import os
 import re
@@ -21,6 +20,7 @@ import time
 from pathlib import Path
 
 from tfkatas.curriculum import ROOT, load_curriculum
+from tfkatas.notebook import _top_level
 from tfkatas.targets import wrong_answers
 
 
@@ -41,14 +41,12 @@ def learner_source(kata, wrong) -> str | None:
     wrong_file = (kata.solution_path.parent / "wrong_answers.py").read_text(encoding="utf-8")
     imports = [line for line in wrong_file.splitlines() if re.match(r"(import |from \S+ import )", line)
                and "tfkatas.wrong" not in line and "__future__" not in line]
-    tree = ast.parse(solution)
+    if wrong.replaces not in (definitions := _top_level(solution)[0]):
+        return None
+    first, last = definitions[wrong.replaces]
     lines = solution.splitlines()
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == wrong.replaces:
-            first = min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
-            body = "\n".join(imports + [""] + wrong_source.rstrip().splitlines())
-            return "\n".join(lines[:first - 1] + [body] + lines[node.end_lineno:]) + "\n"
-    return None
+    body = "\n".join(imports + [""] + wrong_source.rstrip().splitlines())
+    return "\n".join(lines[:first - 1] + [body] + lines[last:]) + "\n"
 
 
 def sampled(items: list, count: int) -> list:

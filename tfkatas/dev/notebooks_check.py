@@ -12,7 +12,6 @@ which the 120-second budget of `make check` cannot hold; CI runs both.
 
 from __future__ import annotations
 
-import ast
 import copy
 import json
 import os
@@ -32,31 +31,27 @@ def add_arguments(parser) -> None:
 
 def with_solution_cells(notebook: dict, solution_text: str) -> dict:
     """The notebook with each function's (and class's) cell holding the solution's code instead."""
-    tree = ast.parse(solution_text)
+    from tfkatas.notebook import _top_level
+
     lines = solution_text.splitlines()
-    sources = {node.name: "\n".join(lines[min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1:node.end_lineno])
-               for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef)}
+    sources = {name: "\n".join(lines[first - 1:last]) for name, (first, last) in _top_level(solution_text)[0].items()}
     solved = copy.deepcopy(notebook)
     placed = set()
     for cell in solved["cells"]:
-        text = "".join(cell["source"])
-        for name, source in sources.items():
-            if cell["cell_type"] == "code" and _defines(text, name):
-                cell["source"], placed = source, placed | {name}
+        if cell["cell_type"] != "code":
+            continue
+        try:
+            defined = _top_level("".join(cell["source"]))[0]
+        except SyntaxError:  # A magic cell (%kata 05) is not Python.
+            continue
+        for name in defined.keys() & sources.keys():
+            cell["source"], placed = sources[name], placed | {name}
     helpers = [source for name, source in sources.items() if name not in placed]  # The solution's own helpers,
     if helpers:  # in a cell of their own before the test cell, where a learner would add theirs.
         test_cell = next(index for index, cell in enumerate(solved["cells"]) if "".join(cell["source"]).startswith("%kata "))
         solved["cells"].insert(test_cell, {"cell_type": "code", "id": "solution-helpers", "metadata": {},
                                            "execution_count": None, "outputs": [], "source": "\n\n\n".join(helpers)})
     return solved
-
-
-def _defines(cell_text: str, name: str) -> bool:
-    try:
-        tree = ast.parse(cell_text)
-    except SyntaxError:
-        return False
-    return any(isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name == name for node in tree.body)
 
 
 def kata_cell_output(notebook) -> str:
